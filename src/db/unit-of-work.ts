@@ -1,0 +1,34 @@
+import type { JobQueue, Repositories, UnitOfWork } from "../app/ports.ts";
+import { type Database, type Db, type ExecuteSql, executeSqlOn } from "./client.ts";
+import { apiKeyRepository } from "./repositories/api-keys.ts";
+import { auditLog, outboxRepository } from "./repositories/audit-and-outbox.ts";
+import { invitationRepository } from "./repositories/invitations.ts";
+import { membershipRepository, organizationRepository } from "./repositories/organizations.ts";
+import {
+  oneTimeTokenRepository,
+  sessionRepository,
+  signInAttemptRepository,
+  userRepository,
+} from "./repositories/users.ts";
+
+/** A job queue that writes through the given connection, so queued jobs share its transaction. */
+export type JobQueueFactory = (executeSql: ExecuteSql) => JobQueue;
+
+export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
+  users: userRepository(db),
+  sessions: sessionRepository(db),
+  oneTimeTokens: oneTimeTokenRepository(db),
+  signInAttempts: signInAttemptRepository(db),
+  organizations: organizationRepository(db),
+  memberships: membershipRepository(db),
+  invitations: invitationRepository(db),
+  apiKeys: apiKeyRepository(db),
+  audit: auditLog(db),
+  outbox: outboxRepository(db),
+  jobs,
+});
+
+export const createUnitOfWork =
+  (database: Database, jobQueue: JobQueueFactory): UnitOfWork =>
+  (work) =>
+    database.db.transaction((tx) => work(repositoriesOn(tx, jobQueue(executeSqlOn(tx)))));

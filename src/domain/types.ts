@@ -1,0 +1,71 @@
+import type { ApiKeyScope, OrganizationRole } from "./roles.ts";
+
+export type User = {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  emailVerifiedAt: Date | null;
+  isPlatformAdmin: boolean;
+  createdAt: Date;
+};
+
+export type OrganizationProfile = {
+  name: string;
+  website: string | null;
+  contactEmail: string | null;
+  country: string | null;
+  region: string | null;
+  description: string | null;
+};
+
+export type Organization = OrganizationProfile & {
+  id: string;
+  slug: string;
+  hasLogo: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type Logo = { bytes: Uint8Array; contentType: string };
+
+export type Membership = { organizationId: string; userId: string; role: OrganizationRole; createdAt: Date };
+export type Member = Membership & { email: string; name: string };
+
+export type Invitation = {
+  id: string;
+  organizationId: string;
+  email: string;
+  role: OrganizationRole;
+  invitedBy: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+};
+
+export type ApiKey = {
+  id: string;
+  organizationId: string;
+  name: string;
+  prefix: string;
+  scopes: ApiKeyScope[];
+  createdBy: string | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
+
+/** Who is asking: a signed-in person or an organization's API key. Use cases authorize against it. */
+export type Actor =
+  | { kind: "user"; userId: string; isPlatformAdmin: boolean }
+  | { kind: "api_key"; apiKeyId: string; organizationId: string; scopes: ApiKeyScope[] };
+
+export type MailMessage = { to: string; subject: string; text: string; html?: string | undefined };
+
+export type OutboxEntry = MailMessage & {
+  id: string;
+  transport: "outbox" | "smtp";
+  createdAt: Date;
+  deliveredAt: Date | null;
+};
