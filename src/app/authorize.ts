@@ -38,7 +38,6 @@ export async function authorizeOrganization(
   return { organization, membership };
 }
 
-
 export function requireUser(actor: Actor): Extract<Actor, { kind: "user" }> {
   if (actor.kind !== "user") throw new DomainError("forbidden", "This action needs a signed-in person.");
   return actor;

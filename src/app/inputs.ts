@@ -12,18 +12,30 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => value ?? null);
 
-export const email = z.string().trim().toLowerCase().email("Enter an email address like name@example.org.").max(254);
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .email("Enter an email address like name@example.org.")
+  .max(254);
 export const password = z
   .string()
   .min(10, "Use at least 10 characters.")
   .max(200, "Use at most 200 characters.");
-export const personName = z.string().trim().min(1, "Enter your name.").max(120, "Use at most 120 characters.");
+export const personName = z
+  .string()
+  .trim()
+  .min(1, "Enter your name.")
+  .max(120, "Use at most 120 characters.");
 
 export const slug = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, "Use 3–40 lowercase letters, digits and hyphens, starting and ending with a letter or digit.");
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/,
+    "Use 3–40 lowercase letters, digits and hyphens, starting and ending with a letter or digit.",
+  );
 
 export const signUpInput = z.object({ email, name: personName, password });
 export const signInInput = z.object({ email, password: z.string().min(1, "Enter your password.") });
@@ -33,7 +45,10 @@ export const passwordResetInput = z.object({ password });
 export const organizationProfileInput = z.object({
   name: z.string().trim().min(2, "Enter the organization's name.").max(120, "Use at most 120 characters."),
   website: z
-    .union([z.literal(""), z.url({ protocol: /^https?$/, message: "Enter a web address starting with https://." })])
+    .union([
+      z.literal(""),
+      z.url({ protocol: /^https?$/, message: "Enter a web address starting with https://." }),
+    ])
     .nullable()
     .optional()
     .transform((value) => value || null),
@@ -43,7 +58,14 @@ export const organizationProfileInput = z.object({
     .optional()
     .transform((value) => value || null),
   country: z
-    .union([z.literal(""), z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Use a two-letter country code such as NL or US.")])
+    .union([
+      z.literal(""),
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{2}$/, "Use a two-letter country code such as NL or US."),
+    ])
     .nullable()
     .optional()
     .transform((value) => value || null),
@@ -54,7 +76,9 @@ export type OrganizationProfileInput = z.output<typeof organizationProfileInput>
 
 export const createOrganizationInput = organizationProfileInput.extend({ slug });
 
-export const role = z.enum(ORGANIZATION_ROLES, { message: `Choose one of: ${ORGANIZATION_ROLES.join(", ")}.` });
+export const role = z.enum(ORGANIZATION_ROLES, {
+  message: `Choose one of: ${ORGANIZATION_ROLES.join(", ")}.`,
+});
 export const inviteInput = z.object({ email, role });
 export const changeRoleInput = z.object({ role });
 

@@ -16,7 +16,10 @@ export type UserRepository = {
   findById(id: string): Promise<User | undefined>;
   findByEmail(email: string): Promise<User | undefined>;
   insert(user: User): Promise<void>;
-  update(id: string, changes: Partial<Pick<User, "name" | "passwordHash" | "emailVerifiedAt" | "isPlatformAdmin">>): Promise<void>;
+  update(
+    id: string,
+    changes: Partial<Pick<User, "name" | "passwordHash" | "emailVerifiedAt" | "isPlatformAdmin">>,
+  ): Promise<void>;
   count(): Promise<number>;
 };
 
@@ -29,7 +32,13 @@ export type SessionRepository = {
 
 export type OneTimeTokenPurpose = "verify_email" | "reset_password";
 export type OneTimeTokenRepository = {
-  insert(token: { tokenHash: string; purpose: OneTimeTokenPurpose; userId: string; createdAt: Date; expiresAt: Date }): Promise<void>;
+  insert(token: {
+    tokenHash: string;
+    purpose: OneTimeTokenPurpose;
+    userId: string;
+    createdAt: Date;
+    expiresAt: Date;
+  }): Promise<void>;
   /** Marks the token used and returns its user, only if it exists, has this purpose, is unexpired and unused. */
   consume(tokenHash: string, purpose: OneTimeTokenPurpose, now: Date): Promise<string | undefined>;
 };

@@ -1,7 +1,10 @@
 import { CredentialEngineError } from "./errors.ts";
 
 /** The slice of the web `fetch` the engine needs; inject `globalThis.fetch` in production, a fake in tests. */
-export type HttpFetch = (url: string, init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<Response>;
+export type HttpFetch = (
+  url: string,
+  init: { signal: AbortSignal; headers: Record<string, string> },
+) => Promise<Response>;
 
 export type FetchLimits = { timeoutMs: number; maxBytes: number };
 
@@ -19,7 +22,8 @@ export async function fetchJsonLimited(fetch: HttpFetch, url: string, limits: Fe
   } catch (cause) {
     throw new CredentialEngineError("fetch_failed", `Could not fetch ${url}: ${describe(cause)}`, { cause });
   }
-  if (!response.ok) throw new CredentialEngineError("fetch_failed", `Fetching ${url} answered ${response.status}.`);
+  if (!response.ok)
+    throw new CredentialEngineError("fetch_failed", `Fetching ${url} answered ${response.status}.`);
   const text = await readLimited(response, url, limits.maxBytes);
   try {
     return JSON.parse(text);

@@ -36,8 +36,12 @@ export function decryptSecret(masterKey: Uint8Array, sealed: string, associatedD
     });
     decipher.setAAD(Buffer.from(associatedData, "utf8"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+    return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString(
+      "utf8",
+    );
   } catch (cause) {
-    throw new CredentialEngineError("secret_decryption_failed", "The secret could not be decrypted.", { cause });
+    throw new CredentialEngineError("secret_decryption_failed", "The secret could not be decrypted.", {
+      cause,
+    });
   }
 }

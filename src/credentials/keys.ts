@@ -17,14 +17,17 @@ const SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
 export async function generateEd25519KeyPair(): Promise<Ed25519KeyPairJson> {
   const keyPair = await Ed25519Multikey.generate();
   const exported = await keyPair.export({ publicKey: true, secretKey: true, includeContext: false });
-  if (!exported.secretKeyMultibase) throw new CredentialEngineError("key_generation_failed", "No secret key.");
+  if (!exported.secretKeyMultibase)
+    throw new CredentialEngineError("key_generation_failed", "No secret key.");
   return { publicKeyMultibase: exported.publicKeyMultibase, secretKeyMultibase: exported.secretKeyMultibase };
 }
 
 /** Checks a stored key pair: both values decode and the secret key matches the public key. */
 export function parseEd25519KeyPair(json: Ed25519KeyPairJson): Ed25519KeyPairJson {
   const privateKey = ed25519PrivateKeyObject(json.secretKeyMultibase);
-  const derived = createPublicKey(privateKey).export({ format: "der", type: "spki" }).subarray(SPKI_PREFIX.length);
+  const derived = createPublicKey(privateKey)
+    .export({ format: "der", type: "spki" })
+    .subarray(SPKI_PREFIX.length);
   const claimed = decodeMultikeyBytes(json.publicKeyMultibase, ED25519_PUBLIC_HEADER);
   if (!Buffer.from(claimed).equals(derived)) {
     throw new CredentialEngineError("key_mismatch", "The secret key does not belong to the public key.");
@@ -45,11 +48,17 @@ export function ed25519PrivateKeyObject(secretKeyMultibase: string): KeyObject {
 /** Imports a Multikey public key as a node KeyObject. */
 export function ed25519PublicKeyObject(publicKeyMultibase: string): KeyObject {
   const raw = decodeMultikeyBytes(publicKeyMultibase, ED25519_PUBLIC_HEADER);
-  if (raw.length !== 32) throw new CredentialEngineError("invalid_key", "Ed25519 public key must be 32 bytes.");
+  if (raw.length !== 32)
+    throw new CredentialEngineError("invalid_key", "Ed25519 public key must be 32 bytes.");
   return createPublicKey({ key: Buffer.concat([SPKI_PREFIX, raw]), format: "der", type: "spki" });
 }
 
 /** The public Multikey verification method for a signing key (no secret). */
 export function verificationMethodOf(key: Pick<SigningKey, "id" | "controller" | "publicKeyMultibase">) {
-  return { id: key.id, type: "Multikey", controller: key.controller, publicKeyMultibase: key.publicKeyMultibase };
+  return {
+    id: key.id,
+    type: "Multikey",
+    controller: key.controller,
+    publicKeyMultibase: key.publicKeyMultibase,
+  };
 }

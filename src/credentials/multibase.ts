@@ -23,7 +23,13 @@ export function base58btcEncode(bytes: Uint8Array): string {
       carry = Math.floor(carry / 58);
     }
   }
-  return "1".repeat(zeros) + digits.reverse().map((digit) => ALPHABET[digit]).join("");
+  return (
+    "1".repeat(zeros) +
+    digits
+      .reverse()
+      .map((digit) => ALPHABET[digit])
+      .join("")
+  );
 }
 
 export function base58btcDecode(text: string): Uint8Array {
@@ -51,7 +57,7 @@ export function base58btcDecode(text: string): Uint8Array {
 
 /** Decodes a "z…" multibase value carrying the given multicodec header; returns the key bytes. */
 export function decodeMultikeyBytes(multibase: string, header: Uint8Array): Uint8Array {
-  if (!multibase.startsWith("z")) throw new Error("Expected a base58btc multibase value (\"z…\").");
+  if (!multibase.startsWith("z")) throw new Error('Expected a base58btc multibase value ("z…").');
   const bytes = base58btcDecode(multibase.slice(1));
   if (bytes[0] !== header[0] || bytes[1] !== header[1]) {
     throw new Error("The multibase value does not carry the expected Ed25519 multicodec header.");

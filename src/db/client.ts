@@ -20,7 +20,9 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export type DatabaseTarget = { kind: "pglite"; dataDir: string | undefined } | { kind: "postgres"; url: string };
+export type DatabaseTarget =
+  | { kind: "pglite"; dataDir: string | undefined }
+  | { kind: "postgres"; url: string };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === "postgres" ? openPostgres(target.url) : openPglite(target.dataDir);
@@ -67,7 +69,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 /** Turns `$1`-style SQL into a Drizzle SQL object, so raw statements (pg-boss's) can join a Drizzle transaction. */
 export function parameterized(text: string, values: readonly unknown[] = []): SQL {
   const parts = text.split(/\$(\d+)/);
-  const chunks: SQL[] = [];
+  const chunks: (SQL | ReturnType<typeof sql.param>)[] = [];
   parts.forEach((part, i) => {
     chunks.push(i % 2 === 0 ? sql.raw(part) : sql.param(values[Number(part) - 1] ?? null));
   });

@@ -62,7 +62,10 @@ export const signInAttempts = pgTable(
     succeeded: boolean("succeeded").notNull(),
     at: at("at").notNull(),
   },
-  (t) => [index("sign_in_attempts_email_idx").on(t.email, t.at), index("sign_in_attempts_ip_idx").on(t.ip, t.at)],
+  (t) => [
+    index("sign_in_attempts_email_idx").on(t.email, t.at),
+    index("sign_in_attempts_ip_idx").on(t.ip, t.at),
+  ],
 );
 
 export const organizations = pgTable("organizations", {

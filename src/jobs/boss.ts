@@ -15,7 +15,11 @@ export type Jobs = {
 const isJobName = (name: string): name is JobName => name in JOBS;
 
 /** pg-boss on the same database: on PostgreSQL with its own small pool, on PGlite through executeSql. */
-export async function startJobs(database: Database, logger: Logger, options: { pollingIntervalSeconds?: number } = {}): Promise<Jobs> {
+export async function startJobs(
+  database: Database,
+  logger: Logger,
+  options: { pollingIntervalSeconds?: number } = {},
+): Promise<Jobs> {
   const boss = new PgBoss(
     database.connectionString
       ? { connectionString: database.connectionString, max: 4, application_name: "cairn-jobs" }
@@ -42,19 +46,23 @@ export async function startJobs(database: Database, logger: Logger, options: { p
     async startWorkers(handlers) {
       for (const name of Object.keys(JOBS) as JobName[]) {
         const definition = JOBS[name];
-        await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 }, async (jobs) => {
-          for (const job of jobs) {
-            const log = logger.child({ job: name, jobId: job.id });
-            const payload = definition.payload.parse(job.data);
-            try {
-              await handlers[name](payload);
-              log.info("job done");
-            } catch (error) {
-              log.warn({ err: error }, "job failed; pg-boss will retry with backoff");
-              throw error;
+        await boss.work(
+          name,
+          { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+          async (jobs) => {
+            for (const job of jobs) {
+              const log = logger.child({ job: name, jobId: job.id });
+              const payload = definition.payload.parse(job.data);
+              try {
+                await handlers[name](payload);
+                log.info("job done");
+              } catch (error) {
+                log.warn({ err: error }, "job failed; pg-boss will retry with backoff");
+                throw error;
+              }
             }
-          }
-        });
+          },
+        );
       }
     },
     async stop(timeoutMs = 20_000) {

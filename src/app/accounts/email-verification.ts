@@ -2,8 +2,8 @@ import { DomainError } from "../../domain/errors.ts";
 import { EMAIL_VERIFICATION_LIFETIME, later } from "../../domain/rules.ts";
 import type { User } from "../../domain/types.ts";
 import { audit, userActor } from "../audit.ts";
-import { verifyEmailMessage } from "../mail/templates.ts";
 import { queueMail } from "../mail/queue-mail.ts";
+import { verifyEmailMessage } from "../mail/templates.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
 
 /** Issues a single-use verification link and queues the mail, in the caller's transaction. */
@@ -38,6 +38,11 @@ export const verifyEmail = (deps: AppDeps, token: string): Promise<User> =>
     }
     const emailVerifiedAt = user.emailVerifiedAt ?? deps.clock();
     await r.users.update(user.id, { emailVerifiedAt });
-    await audit(r, { action: "user.email_verified", actor: userActor(user.id), subject: user.id, at: deps.clock() });
+    await audit(r, {
+      action: "user.email_verified",
+      actor: userActor(user.id),
+      subject: user.id,
+      at: deps.clock(),
+    });
     return { ...user, emailVerifiedAt };
   });

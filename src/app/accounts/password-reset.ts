@@ -1,5 +1,5 @@
 import { DomainError } from "../../domain/errors.ts";
-import { PASSWORD_RESET_LIFETIME, later, normalizeEmail } from "../../domain/rules.ts";
+import { later, normalizeEmail, PASSWORD_RESET_LIFETIME } from "../../domain/rules.ts";
 import { audit, userActor } from "../audit.ts";
 import { queueMail } from "../mail/queue-mail.ts";
 import { passwordResetMessage } from "../mail/templates.ts";
@@ -20,11 +20,18 @@ export const requestPasswordReset = (deps: AppDeps, input: { email: string }): P
       createdAt: now,
       expiresAt: later(now, PASSWORD_RESET_LIFETIME),
     });
-    await queueMail(r, `reset_password:${tokenHash}`, passwordResetMessage(user.email, `${deps.publicUrl}/password/reset/${token}`));
+    await queueMail(
+      r,
+      `reset_password:${tokenHash}`,
+      passwordResetMessage(user.email, `${deps.publicUrl}/password/reset/${token}`),
+    );
   });
 
 /** Sets the new password, signs out every session, and marks the address verified (the link proved it). */
-export async function resetPassword(deps: AppDeps, input: { token: string; password: string }): Promise<void> {
+export async function resetPassword(
+  deps: AppDeps,
+  input: { token: string; password: string },
+): Promise<void> {
   const passwordHash = await deps.passwords.hash(input.password);
   await deps.uow(async (r) => {
     const now = deps.clock();

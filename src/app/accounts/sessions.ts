@@ -1,4 +1,4 @@
-import { SESSION_LIFETIME, later } from "../../domain/rules.ts";
+import { later, SESSION_LIFETIME } from "../../domain/rules.ts";
 import type { User } from "../../domain/types.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
 

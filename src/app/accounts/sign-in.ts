@@ -1,10 +1,10 @@
 import { DomainError } from "../../domain/errors.ts";
 import {
+  later,
   MAX_FAILURES_PER_EMAIL,
   MAX_FAILURES_PER_IP,
-  SIGN_IN_WINDOW,
-  later,
   normalizeEmail,
+  SIGN_IN_WINDOW,
 } from "../../domain/rules.ts";
 import type { User } from "../../domain/types.ts";
 import type { AppDeps } from "../ports.ts";
@@ -16,7 +16,10 @@ export type SignInInput = { email: string; password: string; ip: string };
 const UNKNOWN_USER_HASH =
   "$argon2id$v=19$m=19456,t=2,p=1$I04hQQDIrrbHAd/rYoiZzg$JjZLKvvqcREQusDD6JAx3//q1SKmO1qOE80XaUIm+Do";
 
-export async function signIn(deps: AppDeps, input: SignInInput): Promise<{ user: User; sessionToken: string }> {
+export async function signIn(
+  deps: AppDeps,
+  input: SignInInput,
+): Promise<{ user: User; sessionToken: string }> {
   const email = normalizeEmail(input.email);
   const since = later(deps.clock(), -SIGN_IN_WINDOW);
   const user = await deps.uow(async (r) => {

@@ -9,7 +9,10 @@ import { startSession } from "./sessions.ts";
 export type SignUpInput = { email: string; name: string; password: string };
 
 /** Creates an account and signs it in. The first account on an empty install becomes platform admin. */
-export async function signUp(deps: AppDeps, input: SignUpInput): Promise<{ user: User; sessionToken: string }> {
+export async function signUp(
+  deps: AppDeps,
+  input: SignUpInput,
+): Promise<{ user: User; sessionToken: string }> {
   const email = normalizeEmail(input.email);
   const passwordHash = await deps.passwords.hash(input.password);
   return deps.uow(async (r) => {

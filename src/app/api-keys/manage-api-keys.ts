@@ -9,11 +9,17 @@ import { API_KEY_PREFIX, issueApiKey } from "./issue-api-key.ts";
 
 // Keys are managed by owners in the browser; a key can never mint or revoke keys.
 const requirePerson = (actor: Actor) => {
-  if (actor.kind !== "user") throw new DomainError("forbidden", "API keys are managed by organization owners.");
+  if (actor.kind !== "user")
+    throw new DomainError("forbidden", "API keys are managed by organization owners.");
   return actor;
 };
 
-export const createApiKey = (deps: AppDeps, actor: Actor, slug: string, input: { name: string; scopes: ApiKeyScope[] }) =>
+export const createApiKey = (
+  deps: AppDeps,
+  actor: Actor,
+  slug: string,
+  input: { name: string; scopes: ApiKeyScope[] },
+) =>
   deps.uow(async (r) => {
     const person = requirePerson(actor);
     const { organization } = await authorizeOrganization(r, person, slug, "api_keys:manage");
@@ -39,7 +45,13 @@ export const revokeApiKey = (deps: AppDeps, actor: Actor, slug: string, id: stri
   deps.uow(async (r) => {
     const { organization } = await authorizeOrganization(r, requirePerson(actor), slug, "api_keys:manage");
     if (!(await r.apiKeys.revoke(organization.id, id, deps.clock()))) throw notFound("api_key");
-    await audit(r, { action: "api_key.revoked", actor, organizationId: organization.id, subject: id, at: deps.clock() });
+    await audit(r, {
+      action: "api_key.revoked",
+      actor,
+      organizationId: organization.id,
+      subject: id,
+      at: deps.clock(),
+    });
   });
 
 const KEY_SHAPE = new RegExp(`^${API_KEY_PREFIX}_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{20,})$`);

@@ -4,6 +4,10 @@ import type { Repositories } from "../ports.ts";
 export const MAIL_JOB = "mail.send";
 
 /** Queues a message inside the caller's transaction; the key makes the delivery exactly-once. */
-export async function queueMail(r: Repositories, idempotencyKey: string, message: MailMessage): Promise<void> {
+export async function queueMail(
+  r: Repositories,
+  idempotencyKey: string,
+  message: MailMessage,
+): Promise<void> {
   await r.jobs.send(MAIL_JOB, { idempotencyKey, ...message });
 }

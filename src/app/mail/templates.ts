@@ -1,9 +1,17 @@
 import type { MailMessage } from "../../domain/types.ts";
 
 const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 
-function message(to: string, subject: string, lines: string[], link: { url: string; label: string }): MailMessage {
+function message(
+  to: string,
+  subject: string,
+  lines: string[],
+  link: { url: string; label: string },
+): MailMessage {
   const text = [...lines, "", `${link.label}: ${link.url}`, "", "— Cairn"].join("\n");
   const html = [
     ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
@@ -33,7 +41,13 @@ export const passwordResetMessage = (to: string, url: string) =>
     { url, label: "Choose a new password" },
   );
 
-export const invitationMessage = (to: string, organization: string, inviter: string, role: string, url: string) =>
+export const invitationMessage = (
+  to: string,
+  organization: string,
+  inviter: string,
+  role: string,
+  url: string,
+) =>
   message(
     to,
     `${inviter} invited you to join ${organization} on Cairn`,

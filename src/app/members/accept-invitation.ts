@@ -8,13 +8,23 @@ export type InvitationView = { invitation: Invitation; organization: Organizatio
 async function openInvitation(deps: AppDeps, r: Repositories, token: string): Promise<InvitationView> {
   const invitation = await r.invitations.findByTokenHash(deps.secrets.digest(token));
   const organization = invitation && (await r.organizations.findById(invitation.organizationId));
-  if (!invitation || !organization || invitation.revokedAt || invitation.acceptedAt || invitation.expiresAt <= deps.clock()) {
-    throw new DomainError("invalid_link", "This invitation is invalid, expired, withdrawn or already accepted.");
+  if (
+    !invitation ||
+    !organization ||
+    invitation.revokedAt ||
+    invitation.acceptedAt ||
+    invitation.expiresAt <= deps.clock()
+  ) {
+    throw new DomainError(
+      "invalid_link",
+      "This invitation is invalid, expired, withdrawn or already accepted.",
+    );
   }
   return { invitation, organization };
 }
 
-export const viewInvitation = (deps: AppDeps, token: string) => deps.uow((r) => openInvitation(deps, r, token));
+export const viewInvitation = (deps: AppDeps, token: string) =>
+  deps.uow((r) => openInvitation(deps, r, token));
 
 /**
  * The invited person joins with the invited role. The signed-in account must have the invited address:
@@ -35,7 +45,12 @@ export const acceptInvitation = (deps: AppDeps, userId: string, token: string): 
       throw new DomainError("invalid_link", "This invitation was already accepted.");
     }
     if (!(await r.memberships.find(organization.id, user.id))) {
-      await r.memberships.insert({ organizationId: organization.id, userId: user.id, role: invitation.role, createdAt: now });
+      await r.memberships.insert({
+        organizationId: organization.id,
+        userId: user.id,
+        role: invitation.role,
+        createdAt: now,
+      });
     }
     if (!user.emailVerifiedAt) await r.users.update(user.id, { emailVerifiedAt: now });
     await audit(r, {

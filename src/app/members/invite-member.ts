@@ -1,6 +1,6 @@
 import { DomainError } from "../../domain/errors.ts";
-import { INVITATION_LIFETIME, ROLE_LABELS_LOWER, later } from "../../domain/rules.ts";
 import type { OrganizationRole } from "../../domain/roles.ts";
+import { INVITATION_LIFETIME, later, ROLE_LABELS_LOWER } from "../../domain/rules.ts";
 import type { Actor, Invitation } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
 import { authorizeOrganization } from "../authorize.ts";
@@ -39,7 +39,10 @@ export const inviteMember = (
       revokedAt: null,
     };
     await r.invitations.insert({ ...invitation, tokenHash });
-    const inviter = actor.kind === "user" ? ((await r.users.findById(actor.userId))?.name ?? "A colleague") : organization.name;
+    const inviter =
+      actor.kind === "user"
+        ? ((await r.users.findById(actor.userId))?.name ?? "A colleague")
+        : organization.name;
     const url = `${deps.publicUrl}/invitations/${token}`;
     await queueMail(
       r,

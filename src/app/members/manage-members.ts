@@ -16,16 +16,34 @@ export const listMembers = (deps: AppDeps, actor: Actor, slug: string) =>
     return { organization, membership, members, invitations };
   });
 
-async function guardLastOwner(r: Repositories, organizationId: string, userId: string, nextRole: OrganizationRole | null) {
+async function guardLastOwner(
+  r: Repositories,
+  organizationId: string,
+  userId: string,
+  nextRole: OrganizationRole | null,
+) {
   const member = await r.memberships.find(organizationId, userId);
   if (!member) throw notFound("member");
-  if (member.role === "owner" && nextRole !== "owner" && (await r.memberships.countOwners(organizationId)) <= 1) {
-    throw new DomainError("last_owner", "An organization needs at least one owner: make someone else owner first.");
+  if (
+    member.role === "owner" &&
+    nextRole !== "owner" &&
+    (await r.memberships.countOwners(organizationId)) <= 1
+  ) {
+    throw new DomainError(
+      "last_owner",
+      "An organization needs at least one owner: make someone else owner first.",
+    );
   }
   return member;
 }
 
-export const changeMemberRole = (deps: AppDeps, actor: Actor, slug: string, userId: string, role: OrganizationRole) =>
+export const changeMemberRole = (
+  deps: AppDeps,
+  actor: Actor,
+  slug: string,
+  userId: string,
+  role: OrganizationRole,
+) =>
   deps.uow(async (r) => {
     const { organization } = await authorizeOrganization(r, actor, slug, "members:write");
     const member = await guardLastOwner(r, organization.id, userId, role);
@@ -58,6 +76,13 @@ export const removeMember = (deps: AppDeps, actor: Actor, slug: string, userId: 
 export const revokeInvitation = (deps: AppDeps, actor: Actor, slug: string, invitationId: string) =>
   deps.uow(async (r) => {
     const { organization } = await authorizeOrganization(r, actor, slug, "members:write");
-    if (!(await r.invitations.revoke(organization.id, invitationId, deps.clock()))) throw notFound("invitation");
-    await audit(r, { action: "member.invitation_revoked", actor, organizationId: organization.id, subject: invitationId, at: deps.clock() });
+    if (!(await r.invitations.revoke(organization.id, invitationId, deps.clock())))
+      throw notFound("invitation");
+    await audit(r, {
+      action: "member.invitation_revoked",
+      actor,
+      organizationId: organization.id,
+      subject: invitationId,
+      at: deps.clock(),
+    });
   });

@@ -37,12 +37,26 @@ export async function createOrganization(
       updatedAt: now,
     };
     await r.organizations.insert(organization);
-    await audit(r, { action: "organization.created", actor, organizationId: organization.id, subject: slug, at: now });
+    await audit(r, {
+      action: "organization.created",
+      actor,
+      organizationId: organization.id,
+      subject: slug,
+      at: now,
+    });
     if (actor) {
-      await r.memberships.insert({ organizationId: organization.id, userId: actor.userId, role: "owner", createdAt: now });
+      await r.memberships.insert({
+        organizationId: organization.id,
+        userId: actor.userId,
+        role: "owner",
+        createdAt: now,
+      });
       return { organization };
     }
-    const { secret } = await issueApiKey(deps, r, organization.id, null, { name: "Operator key", scopes: API_KEY_SCOPE_NAMES });
+    const { secret } = await issueApiKey(deps, r, organization.id, null, {
+      name: "Operator key",
+      scopes: API_KEY_SCOPE_NAMES,
+    });
     return { organization, apiKey: secret };
   });
 }

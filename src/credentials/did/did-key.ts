@@ -17,6 +17,8 @@ export function resolveDidKey(did: string): DidDocument {
   } catch (cause) {
     throw new CredentialEngineError("invalid_did", `"${did}" does not encode an Ed25519 key.`, { cause });
   }
-  const document = buildDidDocument(did, [{ id: multibase, publicKeyMultibase: multibase, status: "active" }]);
+  const document = buildDidDocument(did, [
+    { id: multibase, publicKeyMultibase: multibase, status: "active" },
+  ]);
   return { ...document, authentication: [...document.assertionMethod] };
 }

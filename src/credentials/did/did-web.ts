@@ -19,7 +19,8 @@ export function didWebToUrl(did: string): URL {
     throw new CredentialEngineError("invalid_did", `"${did}" has an invalid path.`);
   }
   const scheme = isLocalHost(host) ? "http" : "https";
-  const suffix = path.length === 0 ? "/.well-known/did.json" : `/${path.map(encodeURIComponent).join("/")}/did.json`;
+  const suffix =
+    path.length === 0 ? "/.well-known/did.json" : `/${path.map(encodeURIComponent).join("/")}/did.json`;
   return new URL(`${scheme}://${host}${suffix}`);
 }
 
@@ -27,7 +28,10 @@ export function didWebToUrl(did: string): URL {
 export function urlToDidWeb(baseUrl: string, pathSegments: readonly string[] = []): string {
   const url = new URL(baseUrl);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLocalHost(url.hostname))) {
-    throw new CredentialEngineError("invalid_did", `did:web needs https (or http on localhost): "${baseUrl}".`);
+    throw new CredentialEngineError(
+      "invalid_did",
+      `did:web needs https (or http on localhost): "${baseUrl}".`,
+    );
   }
   const basePath = url.pathname.split("/").filter((segment) => segment !== "");
   const segments = [...basePath, ...pathSegments].map((segment) => encodeURIComponent(segment));

@@ -28,10 +28,14 @@ export function createDidResolver(options: DidResolverOptions = {}): DidResolver
     if (local) return local;
     if (did.startsWith("did:key:")) return resolveDidKey(did);
     if (did.startsWith("did:web:")) {
-      if (!options.fetch) throw new CredentialEngineError("unsupported_did", `No fetch configured for ${did}.`);
+      if (!options.fetch)
+        throw new CredentialEngineError("unsupported_did", `No fetch configured for ${did}.`);
       const document = await fetchJsonLimited(options.fetch, didWebToUrl(did).href, limits);
       if (!isRecord(document) || document.id !== did) {
-        throw new CredentialEngineError("invalid_did_document", `The DID document for ${did} has another id.`);
+        throw new CredentialEngineError(
+          "invalid_did_document",
+          `The DID document for ${did} has another id.`,
+        );
       }
       return document;
     }
@@ -43,7 +47,8 @@ export function createDidResolver(options: DidResolverOptions = {}): DidResolver
     const document = await resolve(did);
     if (fragment === undefined) return document;
     const method = findVerificationMethod(document, did, didUrl);
-    if (!method) throw new CredentialEngineError("key_not_found", `${didUrl} is not in the DID document of ${did}.`);
+    if (!method)
+      throw new CredentialEngineError("key_not_found", `${didUrl} is not in the DID document of ${did}.`);
     return method;
   }
 
@@ -51,7 +56,11 @@ export function createDidResolver(options: DidResolverOptions = {}): DidResolver
 }
 
 /** Finds a verification method by absolute id in a DID document, accepting relative ids ("#key-1"). */
-export function findVerificationMethod(document: JsonRecord, did: string, id: string): JsonRecord | undefined {
+export function findVerificationMethod(
+  document: JsonRecord,
+  did: string,
+  id: string,
+): JsonRecord | undefined {
   const methods = Array.isArray(document.verificationMethod) ? document.verificationMethod : [];
   for (const method of methods) {
     if (!isRecord(method) || typeof method.id !== "string") continue;

@@ -13,7 +13,11 @@ const JWT_CLAIMS = ["iss", "sub", "nbf", "jti", "exp", "iat", "aud"] as const;
  * Signs a credential as a VC-JOSE-COSE JWT (payload = the credential) with EdDSA, adding the
  * OB 3.0 claims: iss = issuer id, sub = subject id, nbf = validFrom, exp = validUntil, jti = id.
  */
-export async function signVcJwt(credential: JsonRecord, key: SigningKey, privateKey?: KeyObject): Promise<string> {
+export async function signVcJwt(
+  credential: JsonRecord,
+  key: SigningKey,
+  privateKey?: KeyObject,
+): Promise<string> {
   const claims = ob3JwtClaims(credential);
   const payload = new TextEncoder().encode(JSON.stringify({ ...credential, ...claims }));
   return new CompactSign(payload)
@@ -27,8 +31,10 @@ export function ob3JwtClaims(credential: JsonRecord): JsonRecord {
   const subject = credential.credentialSubject as JsonRecord | undefined;
   const claims: JsonRecord = { iss: issuerId, jti: credential.id };
   if (typeof subject?.id === "string") claims.sub = subject.id;
-  if (typeof credential.validFrom === "string") claims.nbf = Math.floor(Date.parse(credential.validFrom) / 1000);
-  if (typeof credential.validUntil === "string") claims.exp = Math.floor(Date.parse(credential.validUntil) / 1000);
+  if (typeof credential.validFrom === "string")
+    claims.nbf = Math.floor(Date.parse(credential.validFrom) / 1000);
+  if (typeof credential.validUntil === "string")
+    claims.exp = Math.floor(Date.parse(credential.validUntil) / 1000);
   return Object.fromEntries(Object.entries(claims).filter(([, value]) => value !== undefined));
 }
 
@@ -56,9 +62,15 @@ export function decodeVcJwt(jwt: string): DecodedVcJwt {
 }
 
 /** Verifies the JWS signature with a JWK or KeyObject; returns false instead of throwing on a bad signature. */
-export async function verifyJwsSignature(jwt: string, key: JWK | KeyObject, algorithms: string[]): Promise<boolean> {
+export async function verifyJwsSignature(
+  jwt: string,
+  key: JWK | KeyObject,
+  algorithms: string[],
+): Promise<boolean> {
   try {
-    const verificationKey = isKeyObject(key) ? key : await importJWK(key, String(decodeProtectedHeader(jwt).alg));
+    const verificationKey = isKeyObject(key)
+      ? key
+      : await importJWK(key, String(decodeProtectedHeader(jwt).alg));
     await compactVerify(jwt, verificationKey, { algorithms });
     return true;
   } catch {

@@ -12,7 +12,10 @@ export type StatusBits = Uint8Array;
 
 export function createStatusBits(length = MIN_STATUS_LIST_LENGTH): StatusBits {
   if (!Number.isSafeInteger(length) || length <= 0 || length % 8 !== 0) {
-    throw new CredentialEngineError("invalid_status_list", "A status list length must be a positive multiple of 8.");
+    throw new CredentialEngineError(
+      "invalid_status_list",
+      "A status list length must be a positive multiple of 8.",
+    );
   }
   return new Uint8Array(length / 8);
 }
@@ -44,7 +47,9 @@ export function decodeStatusList(encodedList: string): StatusBits {
     const gz = Buffer.from(encodedList.slice(1), "base64url");
     return new Uint8Array(gunzipSync(gz, { maxOutputLength: MAX_DECODED_BYTES }));
   } catch (cause) {
-    throw new CredentialEngineError("invalid_status_list", "encodedList is not a GZIP'd bitstring.", { cause });
+    throw new CredentialEngineError("invalid_status_list", "encodedList is not a GZIP'd bitstring.", {
+      cause,
+    });
   }
 }
 
@@ -60,7 +65,10 @@ export function drawStatusIndex(randomUint32: () => number, length = MIN_STATUS_
     if (!Number.isInteger(value) || value < 0 || value >= 2 ** 32) throw new RangeError("Expected a uint32.");
     if (value < limit) return value % length;
   }
-  throw new CredentialEngineError("random_source_failed", "The random source kept returning out-of-range values.");
+  throw new CredentialEngineError(
+    "random_source_failed",
+    "The random source kept returning out-of-range values.",
+  );
 }
 
 function assertIndex(bits: StatusBits, index: number): void {

@@ -6,7 +6,11 @@ type JsonObject = Record<string, unknown>;
 type RemoteDocument = { contextUrl: string | null; documentUrl: string; document: unknown; tag?: string };
 type LoadDocument = (url: string) => Promise<RemoteDocument>;
 
-type MultikeySigner = { algorithm: string; id: string; sign(input: { data: Uint8Array }): Promise<Uint8Array> };
+type MultikeySigner = {
+  algorithm: string;
+  id: string;
+  sign(input: { data: Uint8Array }): Promise<Uint8Array>;
+};
 type MultikeyVerifier = {
   algorithm: string;
   id: string;
@@ -29,7 +33,11 @@ declare module "@digitalbazaar/ed25519-multikey" {
     signer(): MultikeySigner;
     verifier(): MultikeyVerifier;
   };
-  export function generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519KeyPair>;
+  export function generate(options?: {
+    id?: string;
+    controller?: string;
+    seed?: Uint8Array;
+  }): Promise<Ed25519KeyPair>;
   export function from(key: JsonObject): Promise<Ed25519KeyPair>;
 }
 

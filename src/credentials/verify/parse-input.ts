@@ -1,6 +1,12 @@
 import { unbake } from "../baking/unbake.ts";
 import { decodeVcJwt } from "../proofs/vc-jwt.ts";
-import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_JSON_DEPTH, errorMessage, isRecord, type JsonRecord } from "./types.ts";
+import {
+  DEFAULT_MAX_INPUT_BYTES,
+  DEFAULT_MAX_JSON_DEPTH,
+  errorMessage,
+  isRecord,
+  type JsonRecord,
+} from "./types.ts";
 
 export type ParsedInput =
   | { kind: "ldp"; credential: JsonRecord }
@@ -25,7 +31,8 @@ export function parseInput(input: unknown, limits: ParseLimits = {}): ParsedInpu
     }
     if (typeof input === "string") return parseText(input, maxBytes, maxDepth);
     if (isRecord(input)) {
-      if (jsonDepth(input, maxDepth) > maxDepth) return { kind: "error", message: `JSON nested deeper than ${maxDepth}.` };
+      if (jsonDepth(input, maxDepth) > maxDepth)
+        return { kind: "error", message: `JSON nested deeper than ${maxDepth}.` };
       return classify(input);
     }
     return { kind: "error", message: "Expected a credential: JSON, a VC-JWT, or a baked PNG/SVG." };

@@ -1,5 +1,6 @@
-import type { DidResolver } from "../did/resolver.ts";
+import type { DataIntegrityProof } from "@digitalbazaar/data-integrity";
 import type { JsonLdContext } from "../contexts.ts";
+import type { DidResolver } from "../did/resolver.ts";
 
 export type CheckId = "format" | "proof" | "issuer" | "validity" | "status";
 export type CheckStatus = "passed" | "failed" | "skipped";
@@ -41,6 +42,10 @@ export type VerifyDeps = {
   extraContexts?: ReadonlyMap<string, JsonLdContext>;
   /** Accept a key embedded in a JWT header (`jwk`) as the issuer's: off by default, as it proves nothing. */
   trustEmbeddedJwk?: boolean;
+  /** Builds the eddsa-rdfc-2022 verification suite; default: the reference one (see fast/fast-data-integrity.ts). */
+  createVerifySuite?: () => DataIntegrityProof;
+  /** Accept any VC 2.0 credential, not only Open Badges (the VC-API endpoints and W3C suites need this). */
+  acceptAnyCredential?: boolean;
   /** Largest accepted input, in bytes (default 1 MiB). */
   maxInputBytes?: number;
   /** Deepest accepted JSON nesting (default 64). */

@@ -6,7 +6,10 @@ import type { Db } from "../client.ts";
 import { apiKeys } from "../schema.ts";
 
 const { secretHash: _, ...columns } = apiKeys._.columns;
-const withScopes = <T extends { scopes: string[] }>(row: T) => ({ ...row, scopes: row.scopes as ApiKeyScope[] });
+const withScopes = <T extends { scopes: string[] }>(row: T) => ({
+  ...row,
+  scopes: row.scopes as ApiKeyScope[],
+});
 
 export const apiKeyRepository = (db: Db): ApiKeyRepository => ({
   async insert(key) {

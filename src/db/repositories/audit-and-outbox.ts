@@ -12,7 +12,11 @@ export const auditLog = (db: Db): AuditLog => ({
 
 const { idempotencyKey: _, ...columns } = mailOutbox._.columns;
 const toEntry = (row: Omit<OutboxEntry, "transport" | "html"> & { transport: string; html: string | null }) =>
-  ({ ...row, html: row.html ?? undefined, transport: row.transport as OutboxEntry["transport"] }) satisfies OutboxEntry;
+  ({
+    ...row,
+    html: row.html ?? undefined,
+    transport: row.transport as OutboxEntry["transport"],
+  }) satisfies OutboxEntry;
 
 export const outboxRepository = (db: Db): OutboxRepository => ({
   async insertOnce(entry) {
@@ -24,7 +28,10 @@ export const outboxRepository = (db: Db): OutboxRepository => ({
     return rows.length === 1;
   },
   async findByKey(idempotencyKey) {
-    const [row] = await db.select(columns).from(mailOutbox).where(eq(mailOutbox.idempotencyKey, idempotencyKey));
+    const [row] = await db
+      .select(columns)
+      .from(mailOutbox)
+      .where(eq(mailOutbox.idempotencyKey, idempotencyKey));
     return row && toEntry(row);
   },
   async markDelivered(id, at) {

@@ -19,7 +19,13 @@ const columns = {
   updatedAt: organizations.updatedAt,
 };
 
-const toOrganization = ({ logoType, ...row }: Omit<Organization, "hasLogo"> & { logoType: string | null }): Organization => ({ ...row, hasLogo: logoType !== null });
+const toOrganization = ({
+  logoType,
+  ...row
+}: Omit<Organization, "hasLogo"> & { logoType: string | null }): Organization => ({
+  ...row,
+  hasLogo: logoType !== null,
+});
 
 export const organizationRepository = (db: Db): OrganizationRepository => ({
   async insert({ hasLogo: _, ...organization }) {

@@ -6,7 +6,10 @@ import type { IdentityObject } from "./types.ts";
  * imports nothing from Node.
  */
 export async function sha256IdentityHash(identifier: string, salt: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(identifier + salt));
+  const digest = await globalThis.crypto.subtle.digest(
+    "SHA-256",
+    new TextEncoder().encode(identifier + salt),
+  );
   const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
   return `sha256$${hex}`;
 }

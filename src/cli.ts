@@ -1,0 +1,225 @@
+import { parseArgs } from "node:util";
+import { createAdmin } from "./app/accounts/create-admin.ts";
+import { DEMO_PASSWORD, seedDemo } from "./app/demo/seed-demo.ts";
+import { createOrganizationInput, email, password } from "./app/inputs.ts";
+import { createOrganization } from "./app/organizations/create-organization.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { isDomainError } from "./domain/errors.ts";
+import { createLogger, openRuntime, type Runtime, serve } from "./main.ts";
+
+type Command = {
+  summary: string;
+  usage: string;
+  options: Record<string, { type: "string" | "boolean"; description: string }>;
+  run(values: Record<string, string | boolean | undefined>): Promise<number | undefined>;
+};
+
+/** A usage problem: one line on stderr and exit code 2. */
+class UsageError extends Error {}
+
+const env = () => loadConfig(process.env);
+const quiet = () => createLogger({ logLevel: process.env.LOG_LEVEL === undefined ? "warn" : env().logLevel });
+
+async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime(env(), { workers: false, logger: quiet() });
+  try {
+    return await work(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+const required = (values: Record<string, unknown>, name: string): string => {
+  const value = values[name];
+  if (typeof value !== "string" || !value) throw new UsageError(`--${name} is required`);
+  return value;
+};
+const check = <T>(
+  parsed:
+    | { success: true; data: T }
+    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
+): T => {
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new UsageError(`--${String(issue?.path[0] ?? "input")}: ${issue?.message}`);
+};
+
+const COMMANDS: Record<string, Command> = {
+  serve: {
+    summary: "Run the web server and the job workers",
+    usage: "cairn serve [--no-workers]",
+    options: {
+      "no-workers": {
+        type: "boolean",
+        description: "Serve HTTP only; run `cairn worker` processes for jobs",
+      },
+    },
+    async run(values) {
+      await serve(env(), { workers: !values["no-workers"] });
+      return undefined;
+    },
+  },
+  worker: {
+    summary: "Run job workers only (mail, status lists …), for scaling out",
+    usage: "cairn worker",
+    options: {},
+    async run() {
+      const runtime = await openRuntime(env(), { workers: true });
+      runtime.logger.info("workers running");
+      const stop = async () => {
+        await runtime.close();
+        process.exit(0);
+      };
+      process.once("SIGTERM", () => void stop());
+      process.once("SIGINT", () => void stop());
+      return undefined;
+    },
+  },
+  migrate: {
+    summary: "Apply pending database migrations (also done at start-up)",
+    usage: "cairn migrate",
+    options: {},
+    run: () =>
+      withRuntime(async () => {
+        console.log("Database is up to date.");
+        return 0;
+      }),
+  },
+  "admin create": {
+    summary: "Create a platform admin, or make an existing account one",
+    usage: "cairn admin create --email <address> --password <password> [--name <name>]",
+    options: {
+      email: { type: "string", description: "The admin's email address" },
+      password: { type: "string", description: "At least 10 characters" },
+      name: { type: "string", description: "Display name (default: the address's local part)" },
+    },
+    async run(values) {
+      const input = {
+        email: check(email.safeParse(required(values, "email"))),
+        password: check(password.safeParse(required(values, "password"))),
+        name: typeof values.name === "string" ? values.name : undefined,
+      };
+      return withRuntime(async ({ deps }) => {
+        const { user, created } = await createAdmin(deps, input);
+        console.log(`${created ? "Created" : "Updated"} platform admin ${user.email}.`);
+        return 0;
+      });
+    },
+  },
+  "org create": {
+    summary: "Create an organization and print its id, slug and a new full-scope API key",
+    usage: "cairn org create --name <name> --slug <slug> [--website <url>] [--country <CC>] [--json]",
+    options: {
+      name: { type: "string", description: "The organization's name" },
+      slug: { type: "string", description: "Its web address part: 3–40 lowercase letters, digits, hyphens" },
+      website: { type: "string", description: "Website (https://…)" },
+      country: { type: "string", description: "Two-letter country code" },
+      json: { type: "boolean", description: "Print one JSON object" },
+    },
+    async run(values) {
+      const input = check(
+        createOrganizationInput.safeParse({
+          name: required(values, "name"),
+          slug: required(values, "slug"),
+          website: values.website,
+          country: values.country,
+        }),
+      );
+      return withRuntime(async ({ deps }) => {
+        const { organization, apiKey } = await createOrganization(deps, null, input);
+        const result = { id: organization.id, slug: organization.slug, name: organization.name, apiKey };
+        if (values.json) console.log(JSON.stringify(result));
+        else
+          console.log(
+            `Created ${result.name}\n  id:      ${result.id}\n  slug:    ${result.slug}\n  API key: ${apiKey}  (shown once)`,
+          );
+        return 0;
+      });
+    },
+  },
+  demo: {
+    summary: "Seed a demo organization with staff and learners, and print their sign-ins",
+    usage: "cairn demo",
+    options: {},
+    run: () =>
+      withRuntime(async ({ deps, config }) => {
+        const { organization, accounts } = await seedDemo(deps);
+        console.log(
+          `Demo data is ready: ${organization.name} at ${config.publicUrl}/orgs/${organization.slug}\n`,
+        );
+        console.log(`Every account's password: ${DEMO_PASSWORD}\n`);
+        for (const account of accounts)
+          console.log(`  ${account.email.padEnd(28)} ${account.name.padEnd(16)} ${account.role}`);
+        console.log(`\nStart Cairn with \`npm start\` and sign in at ${config.publicUrl}/signin`);
+        return 0;
+      }),
+  },
+};
+
+function helpText(): string {
+  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`);
+  return [
+    "Cairn: verifiable micro-credentials.",
+    "",
+    "Usage: cairn <command> [options]",
+    "",
+    "Commands:",
+    ...rows,
+    "",
+    "Run `cairn <command> --help` for a command's options.",
+  ].join("\n");
+}
+
+function commandHelp(command: Command): string {
+  const rows = Object.entries(command.options).map(([name, o]) => `  --${name.padEnd(12)} ${o.description}`);
+  return [
+    command.summary,
+    "",
+    `Usage: ${command.usage}`,
+    ...(rows.length ? ["", "Options:", ...rows] : []),
+    "  --help         Show this help",
+  ].join("\n");
+}
+
+export async function main(argv: string[]): Promise<number | undefined> {
+  const [first, second] = argv;
+  if (!first || first === "--help" || first === "-h" || first === "help") {
+    console.log(helpText());
+    return first ? 0 : 2;
+  }
+  const name = second && COMMANDS[`${first} ${second}`] ? `${first} ${second}` : first;
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`cairn: unknown command "${argv.slice(0, 2).join(" ")}". Run \`cairn --help\`.`);
+    return 2;
+  }
+  try {
+    const rest = argv.slice(name.split(" ").length);
+    const { values } = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.help) {
+      console.log(commandHelp(command));
+      return 0;
+    }
+    return await command.run(values);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      console.error(`cairn ${name}: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
+      console.error(`cairn ${name}: ${error.message}`);
+      return 2;
+    }
+    if (isDomainError(error)) {
+      console.error(`cairn ${name}: ${error.message}`);
+      return error.code === "database_locked" || error.code.endsWith("_taken") ? 2 : 1;
+    }
+    console.error(`cairn ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from "node:fs";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { DomainError, isDomainError } from "../domain/errors.ts";
+import { bearerAuth } from "./api/bearer-auth.ts";
+import { organizationApi } from "./api/organization-api.ts";
+import type { AppEnv, HttpDeps } from "./env.ts";
+import { requestContext } from "./middleware/request-context.ts";
+import { securityHeaders } from "./middleware/security-headers.ts";
+import { session } from "./middleware/session.ts";
+import { apiKeyPages } from "./pages/api-key-pages.tsx";
+import { authPages } from "./pages/auth-pages.tsx";
+import { docsPage, type OpenApiDocument } from "./pages/docs-page.tsx";
+import { homeAndAdminPages } from "./pages/home-and-admin-pages.tsx";
+import { errorPage } from "./pages/kit.tsx";
+import { memberPages } from "./pages/member-pages.tsx";
+import { organizationPages } from "./pages/organization-pages.tsx";
+import { problemResponse, validationError } from "./problem.ts";
+
+const asset = (name: string) => readFileSync(new URL(`./pages/assets/${name}`, import.meta.url));
+const wantsProblem = (path: string, accept: string | undefined) =>
+  path.startsWith("/api/") || path === "/openapi.json" || (accept?.includes("application/json") ?? false);
+
+export function createApp(deps: HttpDeps) {
+  const secure = deps.publicUrl.startsWith("https:");
+  const app = new Hono<AppEnv>();
+  const assets = {
+    "app.css": [asset("app.css"), "text/css; charset=utf-8"],
+    "cairn.svg": [asset("cairn.svg"), "image/svg+xml"],
+  } as const;
+
+  app.use(requestContext(deps.logger));
+  app.use(securityHeaders(secure));
+  app.use(
+    bodyLimit({
+      maxSize: deps.bodyLimit,
+      onError: () => {
+        throw new DomainError(
+          "payload_too_large",
+          `The request body is larger than ${deps.bodyLimit} bytes.`,
+        );
+      },
+    }),
+  );
+
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.get("/readyz", async (c) => {
+    const state = await deps.readiness().catch(() => ({ database: false, migrations: false }));
+    const ready = state.database && state.migrations;
+    return c.json({ status: ready ? "ready" : "not_ready", ...state }, ready ? 200 : 503);
+  });
+  app.get("/assets/:name", (c) => {
+    const found = assets[c.req.param("name") as keyof typeof assets];
+    if (!found) throw new DomainError("not_found", "No such file.");
+    return c.body(new Uint8Array(found[0]), 200, {
+      "content-type": found[1],
+      "cache-control": "public, max-age=3600",
+    });
+  });
+
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error.issues);
+    },
+  });
+  api.use("/*", bearerAuth(deps));
+  organizationApi(deps, api);
+  api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "An organization API key (cairn_…), created by an owner under the organization's API keys.",
+  });
+  app.route("/api/v1", api);
+  const openApi = api.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: {
+      title: "Cairn API",
+      version: "1",
+      description:
+        "Organizations, members and credentials on Cairn. Every request needs an organization API key.",
+    },
+    servers: [{ url: `${deps.publicUrl}/api/v1` }],
+  }) as unknown as OpenApiDocument;
+  app.get("/openapi.json", (c) => c.json(openApi));
+
+  app.use(session(deps, secure));
+  app.get("/docs", (c) => docsPage(c, openApi));
+  app.route("/", homeAndAdminPages(deps));
+  app.route("/", authPages(deps, secure));
+  app.route("/", organizationPages(deps));
+  app.route("/", memberPages(deps));
+  app.route("/", apiKeyPages(deps));
+
+  const fail = (c: Parameters<Parameters<typeof app.onError>[0]>[1], error: unknown) => {
+    const known =
+      error instanceof HTTPException
+        ? new DomainError(
+            error.status === 400 ? "invalid_json" : "invalid_request",
+            error.status === 400 ? "The request body is not valid JSON." : error.message,
+          )
+        : error;
+    if (!isDomainError(known)) c.get("log")?.error({ err: known }, "request failed");
+    return wantsProblem(c.req.path, c.req.header("accept")) ? problemResponse(c, known) : errorPage(c, known);
+  };
+  app.onError((error, c) => fail(c, error));
+  app.notFound((c) => fail(c, new DomainError("not_found", "There is nothing at this address.")));
+  return app;
+}

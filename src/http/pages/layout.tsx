@@ -1,0 +1,107 @@
+import type { Child } from "hono/jsx";
+import type { User } from "../../domain/types.ts";
+
+export type LayoutProps = {
+  title: string;
+  user: User | undefined;
+  flash?: string | undefined;
+  description?: string | undefined;
+  children: Child;
+};
+
+function Navigation({ user }: { user: User | undefined }) {
+  return (
+    <nav aria-label="Main">
+      <ul class="nav">
+        <li>
+          <a href="/">Home</a>
+        </li>
+        {user ? (
+          <>
+            <li>
+              <a href="/orgs">Organizations</a>
+            </li>
+            {user.isPlatformAdmin ? (
+              <li>
+                <a href="/admin">Admin</a>
+              </li>
+            ) : null}
+            <li>
+              <a href="/account">Account</a>
+            </li>
+          </>
+        ) : null}
+        <li>
+          <a href="/docs">API</a>
+        </li>
+      </ul>
+      <ul class="nav nav-end">
+        {user ? (
+          <li>
+            <form method="post" action="/signout" class="inline">
+              <button type="submit" class="link-button">
+                Sign out <span class="visually-hidden">{user.name}</span>
+              </button>
+            </form>
+          </li>
+        ) : (
+          <>
+            <li>
+              <a href="/signin">Sign in</a>
+            </li>
+            <li>
+              <a href="/signup" class="button small">
+                Create account
+              </a>
+            </li>
+          </>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+export function Layout({ title, user, flash, description, children }: LayoutProps) {
+  const fullTitle = title === "Cairn" ? title : `${title} · Cairn`;
+  const summary = description ?? "Cairn: verifiable micro-credentials that stack into pathways.";
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <meta name="description" content={summary} />
+        <meta property="og:title" content={fullTitle} />
+        <meta property="og:description" content={summary} />
+        <meta property="og:type" content="website" />
+        <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="icon" href="/assets/cairn.svg" type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="site-header">
+          <a href="/" class="brand">
+            <img src="/assets/cairn.svg" alt="" width="28" height="28" />
+            <span>Cairn</span>
+          </a>
+          <Navigation user={user} />
+        </header>
+        <main id="main" tabindex={-1}>
+          {flash ? (
+            <div class="flash" role="status">
+              {flash}
+            </div>
+          ) : null}
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>
+            Cairn issues Open Badges 3.0 credentials anyone can verify. <a href="/docs">API documentation</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,37 @@
+import type { OrganizationRole } from "../../domain/roles.ts";
+import { roleAllows } from "../../domain/roles.ts";
+import type { Organization } from "../../domain/types.ts";
+
+type Tab = "overview" | "members" | "settings" | "api-keys";
+
+export function OrganizationTabs(props: {
+  organization: Organization;
+  role: OrganizationRole | undefined;
+  current: Tab;
+}) {
+  const { organization: o, role, current } = props;
+  const tabs: [Tab, string, string, boolean][] = [
+    ["overview", "Overview", `/orgs/${o.slug}`, true],
+    ["members", "Members", `/orgs/${o.slug}/members`, !role || roleAllows(role, "members:read")],
+    ["settings", "Settings", `/orgs/${o.slug}/settings`, role === "owner"],
+    ["api-keys", "API keys", `/orgs/${o.slug}/api-keys`, role === "owner"],
+  ];
+  return (
+    <>
+      <h1>{o.name}</h1>
+      <nav aria-label={`${o.name} sections`} class="tabs">
+        <ul>
+          {tabs
+            .filter(([, , , visible]) => visible)
+            .map(([id, label, href]) => (
+              <li>
+                <a href={href} aria-current={id === current ? "page" : undefined}>
+                  {label}
+                </a>
+              </li>
+            ))}
+        </ul>
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import { serve as serveHttp } from "@hono/node-server";
+import { sql } from "drizzle-orm";
+import pino, { type Logger } from "pino";
+import { deliverMail } from "./app/mail/deliver-mail.ts";
+import type { AppDeps, Mailer } from "./app/ports.ts";
+import type { Config } from "./config.ts";
+import { type Database, openDatabase } from "./db/client.ts";
+import { lockDataDir } from "./db/data-dir-lock.ts";
+import { migrate, migrationsApplied } from "./db/migrate.ts";
+import { createUnitOfWork } from "./db/unit-of-work.ts";
+import { createApp } from "./http/app.ts";
+import { type Jobs, startJobs } from "./jobs/boss.ts";
+import { outboxMailer, smtpMailer } from "./mail/mailer.ts";
+import { argon2Passwords } from "./security/passwords.ts";
+import { newId, nodeSecrets } from "./security/secrets.ts";
+
+export type Runtime = {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  jobs: Jobs;
+  mailer: Mailer & { close(): void };
+  deps: AppDeps;
+  close(): Promise<void>;
+};
+
+export const createLogger = (config: Pick<Config, "logLevel">): Logger =>
+  pino({
+    level: config.logLevel,
+    base: { service: "cairn" },
+    redact: {
+      paths: ["password", "*.password", "token", "*.token", "secret", "*.secret"],
+      censor: "[redacted]",
+    },
+  });
+
+/** Wires config → database → adapters → use-case deps. Every command goes through here; tests wire their own. */
+export async function openRuntime(
+  config: Config,
+  options: { workers: boolean; logger?: Logger },
+): Promise<Runtime> {
+  const logger = options.logger ?? createLogger(config);
+  const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+  let database: Database | undefined;
+  try {
+    database = await openDatabase(
+      config.databaseUrl
+        ? { kind: "postgres", url: config.databaseUrl }
+        : { kind: "pglite", dataDir: config.dataDir },
+    );
+    const migrated = await migrate(database.db);
+    if (migrated.applied.length) logger.info({ applied: migrated.applied }, "migrations applied");
+    const jobs = await startJobs(database, logger);
+    const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer();
+    const deps: AppDeps = {
+      uow: createUnitOfWork(database, jobs.queueOn),
+      clock: () => new Date(),
+      newId,
+      secrets: nodeSecrets,
+      passwords: argon2Passwords(),
+      publicUrl: config.publicUrl,
+    };
+    if (options.workers)
+      await jobs.startWorkers({ "mail.send": (payload) => deliverMail({ ...deps, mailer }, payload) });
+    const db = database;
+    return {
+      config,
+      logger,
+      database: db,
+      jobs,
+      mailer,
+      deps,
+      async close() {
+        await jobs.stop();
+        mailer.close();
+        await db.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    await database?.close().catch(() => {});
+    unlock();
+    throw error;
+  }
+}
+
+/** `cairn serve`: the web server and (unless disabled) the job workers, with a graceful stop on SIGTERM/SIGINT. */
+export async function serve(config: Config, options: { workers: boolean }): Promise<void> {
+  const runtime = await openRuntime(config, options);
+  const { logger, database, deps, mailer } = runtime;
+  const app = createApp({
+    ...deps,
+    logger,
+    mailer,
+    bodyLimit: config.bodyLimit,
+    readiness: async () => {
+      await database.db.execute(sql`SELECT 1`);
+      return { database: true, migrations: await migrationsApplied(database.db) };
+    },
+  });
+  const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  logger.info(
+    { url: config.publicUrl, port: config.port, database: database.kind, workers: options.workers },
+    "Cairn is listening",
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping: no new requests; finishing requests and running jobs");
+    // Stop accepting, let in-flight requests finish; idle keep-alive sockets would otherwise hold close() open.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    await closed;
+    await runtime.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+}
