@@ -50,7 +50,7 @@ export function toProblem(error: unknown, requestId?: string): Problem {
         );
   const status = statusFor(known.code);
   return {
-    type: `about:blank#${known.code}`,
+    type: `/docs#problem-${known.code}`,
     title: known.code.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase()),
     status,
     detail: known.message,

@@ -1,11 +1,11 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, isNull } from "drizzle-orm";
 import type { ApiKeyRepository } from "../../app/ports.ts";
 import type { ApiKeyScope } from "../../domain/roles.ts";
 import type { ApiKey } from "../../domain/types.ts";
 import type { Db } from "../client.ts";
 import { apiKeys } from "../schema.ts";
 
-const { secretHash: _, ...columns } = apiKeys._.columns;
+const { secretHash: _, ...columns } = getTableColumns(apiKeys);
 const withScopes = <T extends { scopes: string[] }>(row: T) => ({
   ...row,
   scopes: row.scopes as ApiKeyScope[],

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, getTableColumns } from "drizzle-orm";
 import type { AuditLog, OutboxRepository } from "../../app/ports.ts";
 import type { OutboxEntry } from "../../domain/types.ts";
 import type { Db } from "../client.ts";
@@ -10,7 +10,7 @@ export const auditLog = (db: Db): AuditLog => ({
   },
 });
 
-const { idempotencyKey: _, ...columns } = mailOutbox._.columns;
+const { idempotencyKey: _, ...columns } = getTableColumns(mailOutbox);
 const toEntry = (row: Omit<OutboxEntry, "transport" | "html"> & { transport: string; html: string | null }) =>
   ({
     ...row,

@@ -1,11 +1,11 @@
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gt, isNull } from "drizzle-orm";
 import type { InvitationRepository } from "../../app/ports.ts";
 import type { OrganizationRole } from "../../domain/roles.ts";
 import type { Invitation } from "../../domain/types.ts";
 import type { Db } from "../client.ts";
 import { invitations } from "../schema.ts";
 
-const { tokenHash: _, ...columns } = invitations._.columns;
+const { tokenHash: _, ...columns } = getTableColumns(invitations);
 const toInvitation = (row: Omit<Invitation, "role"> & { role: string }): Invitation => ({
   ...row,
   role: row.role as OrganizationRole,

@@ -39,7 +39,7 @@ export function apiKeyPages(deps: AppDeps) {
       c,
       `API keys · ${organization.name}`,
       <section>
-        <OrganizationTabs organization={organization} role="owner" current="api-keys" />
+        <OrganizationTabs organization={organization} memberRole="owner" current="api-keys" />
         {extra.secret ? (
           <div class="secret" role="status">
             <h2>Your new API key</h2>

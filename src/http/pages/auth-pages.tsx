@@ -146,7 +146,7 @@ export function authPages(deps: AppDeps, secure: boolean) {
   });
 
   pages.post("/signout", async (c) => {
-    const values = await readForm(c);
+    await readForm(c);
     const token = c.get("sessionToken");
     if (token) await signOut(deps, token);
     deleteCookie(c, SESSION_COOKIE, { path: "/" });

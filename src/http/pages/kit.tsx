@@ -43,7 +43,7 @@ export function redirectWith(c: PageContext, location: string, notice?: string) 
 
 /** Only same-site paths may be a post-sign-in destination. */
 export const safeNext = (next: string | undefined): string =>
-  next && next.startsWith("/") && !next.startsWith("//") && !next.includes("\\") ? next : "/orgs";
+  next?.startsWith("/") && !next.startsWith("//") && !next.includes("\\") ? next : "/orgs";
 
 export function requireUser(c: PageContext): User | Response {
   const user = c.get("user");

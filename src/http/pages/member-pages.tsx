@@ -46,7 +46,7 @@ export function memberPages(deps: AppDeps) {
       c,
       `Members · ${organization.name}`,
       <section>
-        <OrganizationTabs organization={organization} role={membership?.role} current="members" />
+        <OrganizationTabs organization={organization} memberRole={membership?.role} current="members" />
         <h2>Members</h2>
         <div class="table-wrap">
           <table>

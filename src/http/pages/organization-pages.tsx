@@ -184,7 +184,7 @@ export function organizationPages(deps: AppDeps) {
       c,
       organization.name,
       <section>
-        <OrganizationTabs organization={organization} role={membership?.role} current="overview" />
+        <OrganizationTabs organization={organization} memberRole={membership?.role} current="overview" />
         <div class="org-profile">
           {organization.hasLogo ? (
             <img class="logo" src={`/orgs/${organization.slug}/logo`} alt={`${organization.name} logo`} />
@@ -229,7 +229,7 @@ export function organizationPages(deps: AppDeps) {
       c,
       `Settings · ${organization.name}`,
       <section>
-        <OrganizationTabs organization={organization} role={membership.role} current="settings" />
+        <OrganizationTabs organization={organization} memberRole={membership.role} current="settings" />
         <div class="narrow">
           <h2>Profile</h2>
           <ErrorSummary errors={errors} message={message} />

@@ -6,10 +6,10 @@ type Tab = "overview" | "members" | "settings" | "api-keys";
 
 export function OrganizationTabs(props: {
   organization: Organization;
-  role: OrganizationRole | undefined;
+  memberRole: OrganizationRole | undefined;
   current: Tab;
 }) {
-  const { organization: o, role, current } = props;
+  const { organization: o, memberRole: role, current } = props;
   const tabs: [Tab, string, string, boolean][] = [
     ["overview", "Overview", `/orgs/${o.slug}`, true],
     ["members", "Members", `/orgs/${o.slug}/members`, !role || roleAllows(role, "members:read")],
