@@ -23,16 +23,27 @@ const OPEN_BADGES_URLS = [
   "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
 ];
 
-/** Every JSON-LD context Cairn serves from its npm packages, by URL. Built on call: nothing at import. */
+/**
+ * Every JSON-LD context Cairn serves from its npm packages, by URL. Built on call: nothing at import.
+ * The context objects are deep-frozen (in place, once): they are constant data, and being frozen
+ * lets the fast path's JSON-LD cache key them by identity (fast/context-cache.ts).
+ */
 export function bundledContexts(): ReadonlyMap<string, JsonLdContext> {
   const map = new Map<string, JsonLdContext>();
-  for (const [url, context] of credentialsContexts) map.set(url, context);
+  for (const [url, context] of credentialsContexts) map.set(url, deepFreeze(context));
   for (const url of OPEN_BADGES_URLS) {
     const context = openBadgesContext.contexts.get(url);
-    if (context) map.set(url, context);
+    if (context) map.set(url, deepFreeze(context));
   }
   for (const pkg of [dataIntegrityContext, multikeyContext, didContext]) {
-    for (const [url, context] of pkg.contexts) map.set(url, context);
+    for (const [url, context] of pkg.contexts) map.set(url, deepFreeze(context));
   }
   return map;
+}
+
+/** Freezes a JSON value and everything in it; children first, so a frozen root means all is frozen. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  for (const child of Object.values(value)) deepFreeze(child);
+  return Object.freeze(value);
 }
