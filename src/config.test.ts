@@ -3,7 +3,12 @@ import { ConfigError, loadConfig } from "./config.ts";
 
 describe("configuration", () => {
   it("has working defaults for the embedded database", () => {
-    expect(loadConfig({})).toMatchObject({ publicUrl: "http://localhost:3000", port: 3000, databaseUrl: undefined, dataDir: "./data" });
+    expect(loadConfig({})).toMatchObject({
+      publicUrl: "http://localhost:3000",
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: "./data",
+    });
   });
 
   it.each([
@@ -24,6 +29,8 @@ describe("configuration", () => {
   });
 
   it("strips a trailing slash from the public URL", () => {
-    expect(loadConfig({ CAIRN_PUBLIC_URL: "https://badges.example.edu/" }).publicUrl).toBe("https://badges.example.edu");
+    expect(loadConfig({ CAIRN_PUBLIC_URL: "https://badges.example.edu/" }).publicUrl).toBe(
+      "https://badges.example.edu",
+    );
   });
 });

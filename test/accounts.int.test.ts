@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestContext, linkIn, mailTo, startTestContext } from "./harness.ts";
+import { linkIn, mailTo, startTestContext, type TestContext } from "./harness.ts";
 import { browserClient, signedUp } from "./http-client.ts";
 
 let ctx: TestContext;
@@ -21,7 +21,11 @@ describe("accounts", () => {
   it("signs up with a session cookie that is HTTP-only and SameSite", async () => {
     const client = browserClient(ctx.app);
     await client.get("/signup");
-    const response = await client.submit("/signup", { name: "Mia", email: "Mia@Example.org ", password: "a long password" });
+    const response = await client.submit("/signup", {
+      name: "Mia",
+      email: "Mia@Example.org ",
+      password: "a long password",
+    });
     expect(response.status).toBe(303);
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith("cairn_session="));
     expect(cookie).toMatch(/HttpOnly/);
@@ -43,7 +47,11 @@ describe("accounts", () => {
 
   it("refuses a duplicate email with a clear message", async () => {
     await signedUp(ctx.app, { email: "dup@example.org" });
-    const response = await browserClient(ctx.app).submit("/signup", { name: "Dup", email: "DUP@example.org", password: "another password" });
+    const response = await browserClient(ctx.app).submit("/signup", {
+      name: "Dup",
+      email: "DUP@example.org",
+      password: "another password",
+    });
     expect(response.status).toBe(409);
     expect(await response.text()).toContain("An account with this email address already exists");
   });
@@ -51,7 +59,11 @@ describe("accounts", () => {
   it("refuses a form without the CSRF token", async () => {
     const client = browserClient(ctx.app);
     await client.get("/");
-    const response = await client.submit("/signup", { name: "X", email: "csrf@example.org", password: "long enough pw" }, { csrf: "forged" });
+    const response = await client.submit(
+      "/signup",
+      { name: "X", email: "csrf@example.org", password: "long enough pw" },
+      { csrf: "forged" },
+    );
     expect(response.status).toBe(403);
     expect(await userByEmail("csrf@example.org")).toBeUndefined();
   });
@@ -73,7 +85,10 @@ describe("accounts", () => {
   it("signs in and out", async () => {
     await signedUp(ctx.app, { email: "inout@example.org", password: "my password 1" });
     const client = browserClient(ctx.app);
-    const response = await client.submit("/signin?next=/account", { email: "inout@example.org", password: "my password 1" });
+    const response = await client.submit("/signin?next=/account", {
+      email: "inout@example.org",
+      password: "my password 1",
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/account");
     expect((await client.get("/account")).status).toBe(200);
@@ -83,7 +98,10 @@ describe("accounts", () => {
 
   it("never redirects off-site after sign-in", async () => {
     await signedUp(ctx.app, { email: "next@example.org", password: "my password 1" });
-    const response = await browserClient(ctx.app).submit("/signin?next=//evil.example", { email: "next@example.org", password: "my password 1" });
+    const response = await browserClient(ctx.app).submit("/signin?next=//evil.example", {
+      email: "next@example.org",
+      password: "my password 1",
+    });
     expect(response.headers.get("location")).toBe("/orgs");
   });
 
@@ -91,10 +109,16 @@ describe("accounts", () => {
     await signedUp(ctx.app, { email: "throttle@example.org", password: "the right one!" });
     const client = browserClient(ctx.app);
     for (let i = 0; i < 5; i++) {
-      const wrong = await client.submit("/signin", { email: "throttle@example.org", password: "wrong password" });
+      const wrong = await client.submit("/signin", {
+        email: "throttle@example.org",
+        password: "wrong password",
+      });
       expect(wrong.status).toBe(401);
     }
-    const locked = await client.submit("/signin", { email: "throttle@example.org", password: "the right one!" });
+    const locked = await client.submit("/signin", {
+      email: "throttle@example.org",
+      password: "the right one!",
+    });
     expect(locked.status).toBe(429);
     expect(await locked.text()).toContain("Too many failed sign-in attempts");
   });
@@ -113,13 +137,20 @@ describe("accounts", () => {
     expect((await client.submit(link, { password: "new password 2" })).status).toBe(303);
     expect((await client.submit(link, { password: "new password 3" })).status).toBe(400);
     expect((await old.get("/account")).status).toBe(303);
-    const signIn = await browserClient(ctx.app).submit("/signin", { email: "reset@example.org", password: "new password 2" });
+    const signIn = await browserClient(ctx.app).submit("/signin", {
+      email: "reset@example.org",
+      password: "new password 2",
+    });
     expect(signIn.status).toBe(303);
   });
 
   it("serves health and readiness", async () => {
     expect(await (await ctx.app.request("/healthz")).json()).toEqual({ status: "ok" });
-    expect(await (await ctx.app.request("/readyz")).json()).toMatchObject({ status: "ready", database: true, migrations: true });
+    expect(await (await ctx.app.request("/readyz")).json()).toMatchObject({
+      status: "ready",
+      database: true,
+      migrations: true,
+    });
   });
 
   it("sends security headers and a request id on every response", async () => {

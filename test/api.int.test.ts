@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestContext, startTestContext } from "./harness.ts";
+import { startTestContext, type TestContext } from "./harness.ts";
 import { type BrowserClient, signedUp } from "./http-client.ts";
 
 let ctx: TestContext;
@@ -9,7 +9,9 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 let counter = 0;
-async function organizationWithKey(scopes: string[]): Promise<{ owner: BrowserClient; slug: string; key: string }> {
+async function organizationWithKey(
+  scopes: string[],
+): Promise<{ owner: BrowserClient; slug: string; key: string }> {
   const n = ++counter;
   const owner = await signedUp(ctx.app, { email: `api-owner-${n}@example.org` });
   const slug = `api-org-${n}`;
@@ -36,9 +38,15 @@ describe("JSON API with organization API keys", () => {
 
   it("reads the organization with a Bearer key", async () => {
     const { slug, key } = await organizationWithKey(["organization:read"]);
-    const response = await ctx.app.request(`/api/v1/orgs/${slug}`, { headers: { authorization: `Bearer ${key}` } });
+    const response = await ctx.app.request(`/api/v1/orgs/${slug}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ slug, name: expect.stringContaining("API Org"), logoUrl: null });
+    expect(await response.json()).toMatchObject({
+      slug,
+      name: expect.stringContaining("API Org"),
+      logoUrl: null,
+    });
   });
 
   it("enforces scopes and answers problem+json", async () => {
@@ -54,24 +62,48 @@ describe("JSON API with organization API keys", () => {
   });
 
   it("updates the profile and invites members with write scopes, with field-level errors", async () => {
-    const { slug, key } = await organizationWithKey(["organization:read", "organization:write", "members:read", "members:write"]);
+    const { slug, key } = await organizationWithKey([
+      "organization:read",
+      "organization:write",
+      "members:read",
+      "members:write",
+    ]);
     const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
-    const patched = await ctx.app.request(`/api/v1/orgs/${slug}`, { method: "PATCH", headers, body: JSON.stringify({ region: "Flanders", country: "be" }) });
+    const patched = await ctx.app.request(`/api/v1/orgs/${slug}`, {
+      method: "PATCH",
+      headers,
+      body: JSON.stringify({ region: "Flanders", country: "be" }),
+    });
     expect(await patched.json()).toMatchObject({ region: "Flanders", country: "BE" });
-    const invalid = await ctx.app.request(`/api/v1/orgs/${slug}/invitations`, { method: "POST", headers, body: JSON.stringify({ email: "nope", role: "king" }) });
+    const invalid = await ctx.app.request(`/api/v1/orgs/${slug}/invitations`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ email: "nope", role: "king" }),
+    });
     expect(invalid.status).toBe(422);
     const problem = await invalid.json();
     expect(problem.code).toBe("validation_failed");
     expect(Object.keys(problem.errors)).toEqual(expect.arrayContaining(["email", "role"]));
-    const invited = await ctx.app.request(`/api/v1/orgs/${slug}/invitations`, { method: "POST", headers, body: JSON.stringify({ email: "new@example.org", role: "assessor" }) });
+    const invited = await ctx.app.request(`/api/v1/orgs/${slug}/invitations`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ email: "new@example.org", role: "assessor" }),
+    });
     expect(invited.status).toBe(201);
     const members = await (await ctx.app.request(`/api/v1/orgs/${slug}/members`, { headers })).json();
-    expect(members.invitations).toEqual([expect.objectContaining({ email: "new@example.org", role: "assessor" })]);
+    expect(members.invitations).toEqual([
+      expect.objectContaining({ email: "new@example.org", role: "assessor" }),
+    ]);
     expect(members.members).toHaveLength(1);
   });
 
   it("never lets one organization's key read or change another organization (404)", async () => {
-    const a = await organizationWithKey(["organization:read", "organization:write", "members:read", "members:write"]);
+    const a = await organizationWithKey([
+      "organization:read",
+      "organization:write",
+      "members:read",
+      "members:write",
+    ]);
     const b = await organizationWithKey(["organization:read"]);
     const headers = { authorization: `Bearer ${a.key}`, "content-type": "application/json" };
     for (const [method, path, body] of [
@@ -83,29 +115,43 @@ describe("JSON API with organization API keys", () => {
       const response = await ctx.app.request(path, { method, headers, body: body && JSON.stringify(body) });
       expect(response.status, `${method} ${path}`).toBe(404);
     }
-    const org = await (await ctx.app.request(`/api/v1/orgs/${b.slug}`, { headers: { authorization: `Bearer ${b.key}` } })).json();
+    const org = await (
+      await ctx.app.request(`/api/v1/orgs/${b.slug}`, { headers: { authorization: `Bearer ${b.key}` } })
+    ).json();
     expect(org.name).not.toBe("Taken over");
   });
 
   it("refuses missing, unknown and revoked keys with 401", async () => {
     const { owner, slug, key } = await organizationWithKey(["organization:read"]);
     expect((await ctx.app.request(`/api/v1/orgs/${slug}`)).status).toBe(401);
-    const unknown = await ctx.app.request(`/api/v1/orgs/${slug}`, { headers: { authorization: `Bearer ${key.slice(0, -4)}abcd` } });
+    const unknown = await ctx.app.request(`/api/v1/orgs/${slug}`, {
+      headers: { authorization: `Bearer ${key.slice(0, -4)}abcd` },
+    });
     expect(unknown.status).toBe(401);
     expect(unknown.headers.get("www-authenticate")).toContain("Bearer");
     const org = await ctx.deps.uow((r) => r.organizations.findBySlug(slug));
     const [stored] = await ctx.deps.uow((r) => r.apiKeys.list(org?.id ?? ""));
     expect((await owner.submit(`/orgs/${slug}/api-keys/${stored?.id}/revoke`, {})).status).toBe(303);
-    expect((await ctx.app.request(`/api/v1/orgs/${slug}`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(401);
+    expect(
+      (await ctx.app.request(`/api/v1/orgs/${slug}`, { headers: { authorization: `Bearer ${key}` } })).status,
+    ).toBe(401);
   });
 
   it("answers malformed JSON with 400 and an oversized body with 413", async () => {
     const { slug, key } = await organizationWithKey(["organization:read", "organization:write"]);
     const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
-    const malformed = await ctx.app.request(`/api/v1/orgs/${slug}`, { method: "PATCH", headers, body: "{ not json" });
+    const malformed = await ctx.app.request(`/api/v1/orgs/${slug}`, {
+      method: "PATCH",
+      headers,
+      body: "{ not json",
+    });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ code: "invalid_json" });
-    const huge = await ctx.app.request(`/api/v1/orgs/${slug}`, { method: "PATCH", headers, body: JSON.stringify({ description: "x".repeat(200_000) }) });
+    const huge = await ctx.app.request(`/api/v1/orgs/${slug}`, {
+      method: "PATCH",
+      headers,
+      body: JSON.stringify({ description: "x".repeat(200_000) }),
+    });
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ code: "payload_too_large" });
   });
@@ -113,7 +159,9 @@ describe("JSON API with organization API keys", () => {
   it("publishes an OpenAPI 3.1 document and a readable docs page", async () => {
     const spec = await (await ctx.app.request("/openapi.json")).json();
     expect(spec.openapi).toBe("3.1.0");
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/orgs/{slug}", "/orgs/{slug}/invitations"]));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(["/orgs/{slug}", "/orgs/{slug}/invitations"]),
+    );
     expect(spec.components.securitySchemes.apiKey.scheme).toBe("bearer");
     const docs = await (await ctx.app.request("/docs")).text();
     expect(docs).toContain("/orgs/{slug}/members");

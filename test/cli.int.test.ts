@@ -24,7 +24,10 @@ afterAll(() => cleanup());
 
 function cairn(args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, LOG_LEVEL: "warn", ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env, LOG_LEVEL: "warn", ...extraEnv },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -37,7 +40,8 @@ describe("the cairn command", () => {
   it("prints help for the command and for every subcommand", async () => {
     const help = await cairn(["--help"]);
     expect(help.code).toBe(0);
-    for (const command of ["serve", "worker", "migrate", "admin create", "org create", "demo"]) expect(help.stdout).toContain(command);
+    for (const command of ["serve", "worker", "migrate", "admin create", "org create", "demo"])
+      expect(help.stdout).toContain(command);
     const orgHelp = await cairn(["org", "create", "--help"]);
     expect(orgHelp.code).toBe(0);
     expect(orgHelp.stdout).toContain("--slug");
@@ -63,7 +67,14 @@ describe("the cairn command", () => {
 
   it("migrates, creates an admin, an organization with an API key, and the demo", async () => {
     expect((await cairn(["migrate"])).code).toBe(0);
-    const admin = await cairn(["admin", "create", "--email", "ops@example.org", "--password", "operator password"]);
+    const admin = await cairn([
+      "admin",
+      "create",
+      "--email",
+      "ops@example.org",
+      "--password",
+      "operator password",
+    ]);
     expect(admin.stdout).toContain("Created platform admin ops@example.org");
     const org = await cairn(["org", "create", "--name", "Harbour Institute", "--slug", "harbour", "--json"]);
     expect(org.code).toBe(0);
@@ -82,25 +93,30 @@ describe("the cairn command", () => {
     expect(demo.stdout).toContain("cairn-demo-password");
   }, 60_000);
 
-  it.runIf(testDbKind() === "pglite")("refuses to open an embedded database a running server holds, and stops gracefully on SIGTERM", async () => {
-    const port = await freePort();
-    const server: ChildProcess = spawn(process.execPath, [BIN, "serve"], {
-      env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: "info" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let log = "";
-    server.stdout?.on("data", (d) => (log += d));
-    const deadline = Date.now() + 30_000;
-    while (!log.includes("Cairn is listening") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(log).toContain("Cairn is listening");
-    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
-    const locked = await cairn(["migrate"]);
-    expect(locked.code).toBe(2);
-    expect(locked.stderr).toContain("in use by a running Cairn");
-    const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
-    server.kill("SIGTERM");
-    expect(await exited).toBe(0);
-    expect(log).toContain("stopped");
-    expect((await cairn(["migrate"])).code).toBe(0);
-  }, 60_000);
+  it.runIf(testDbKind() === "pglite")(
+    "refuses to open an embedded database a running server holds, and stops gracefully on SIGTERM",
+    async () => {
+      const port = await freePort();
+      const server: ChildProcess = spawn(process.execPath, [BIN, "serve"], {
+        env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: "info" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let log = "";
+      server.stdout?.on("data", (d) => (log += d));
+      const deadline = Date.now() + 30_000;
+      while (!log.includes("Cairn is listening") && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(log).toContain("Cairn is listening");
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      const locked = await cairn(["migrate"]);
+      expect(locked.code).toBe(2);
+      expect(locked.stderr).toContain("in use by a running Cairn");
+      const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
+      server.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(log).toContain("stopped");
+      expect((await cairn(["migrate"])).code).toBe(0);
+    },
+    60_000,
+  );
 });

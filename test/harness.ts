@@ -13,10 +13,15 @@ import { newId, nodeSecrets } from "../src/security/secrets.ts";
 import { withDatabase } from "./postgres-server.ts";
 
 export type TestDbKind = "pglite" | "postgres";
-export const testDbKind = (): TestDbKind => (process.env.CAIRN_TEST_DB === "postgres" ? "postgres" : "pglite");
+export const testDbKind = (): TestDbKind =>
+  process.env.CAIRN_TEST_DB === "postgres" ? "postgres" : "pglite";
 
 /** A fresh, migrated database of the kind this test project runs on: in-memory PGlite, or a new PostgreSQL database. */
-export async function testDatabase(): Promise<{ database: Database; url: string | undefined; drop(): Promise<void> }> {
+export async function testDatabase(): Promise<{
+  database: Database;
+  url: string | undefined;
+  drop(): Promise<void>;
+}> {
   if (testDbKind() === "postgres") {
     const created = await withDatabase(inject("postgresUrl"));
     const database = await openDatabase({ kind: "postgres", url: created.url });
@@ -45,11 +50,13 @@ export type TestContext = {
 };
 
 /** Everything real (database, pg-boss workers, argon2, HTTP app); only argon2's cost is lowered for speed. */
-export async function startTestContext(options: { mailer?: Mailer; clock?: () => Date; bodyLimit?: number } = {}): Promise<TestContext> {
+export async function startTestContext(
+  options: { mailer?: Mailer; clock?: () => Date; bodyLimit?: number; publicUrl?: string } = {},
+): Promise<TestContext> {
   const { database, drop } = await testDatabase();
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const jobs = await startJobs(database, logger, { pollingIntervalSeconds: 0.5 });
-  const publicUrl = "http://localhost:3000";
+  const publicUrl = options.publicUrl ?? "http://localhost:3000";
   const deps: AppDeps = {
     uow: createUnitOfWork(database, jobs.queueOn),
     clock: options.clock ?? (() => new Date()),

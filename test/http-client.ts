@@ -24,14 +24,22 @@ export function browserClient(app: App) {
     jar,
     get: (path: string) => request(path),
     /** Visits a page first (as a person would), then posts the form with the CSRF token the page set. */
-    async submit(path: string, fields: Record<string, string | string[]>, options: { from?: string; csrf?: string } = {}) {
+    async submit(
+      path: string,
+      fields: Record<string, string | string[]>,
+      options: { from?: string; csrf?: string } = {},
+    ) {
       if (!jar.has("cairn_csrf")) await request(options.from ?? "/");
       const body = new URLSearchParams();
       for (const [key, value] of Object.entries(fields)) {
         for (const v of ([] as string[]).concat(value)) body.append(key, v);
       }
       body.set("_csrf", options.csrf ?? jar.get("cairn_csrf") ?? "");
-      return request(path, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost:3000" } });
+      return request(path, {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost:3000" },
+      });
     },
     async upload(path: string, field: string, file: File) {
       const form = new FormData();
@@ -43,7 +51,10 @@ export function browserClient(app: App) {
       request(path, {
         method,
         body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-        headers: { "content-type": "application/json", ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
+        headers: {
+          "content-type": "application/json",
+          ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+        },
       }),
   };
 }

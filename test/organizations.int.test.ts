@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestContext, linkIn, mailTo, startTestContext } from "./harness.ts";
+import { linkIn, mailTo, startTestContext, type TestContext } from "./harness.ts";
 import { type BrowserClient, browserClient, signedUp } from "./http-client.ts";
 
 let ctx: TestContext;
@@ -15,7 +15,12 @@ async function ownerWithOrganization(): Promise<{ owner: BrowserClient; slug: st
   const email = `${unique("owner")}@example.org`;
   const owner = await signedUp(ctx.app, { email });
   const slug = unique("academy");
-  const response = await owner.submit("/orgs", { name: `Academy ${slug}`, slug, website: "https://academy.example.org", country: "nl" });
+  const response = await owner.submit("/orgs", {
+    name: `Academy ${slug}`,
+    slug,
+    website: "https://academy.example.org",
+    country: "nl",
+  });
   expect(response.status).toBe(303);
   return { owner, slug, email };
 }
@@ -63,12 +68,20 @@ describe("organizations", () => {
     expect(page).toContain("Renamed Academy");
     expect(page).toContain("DE · Bavaria");
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-    const uploaded = await owner.upload(`/orgs/${slug}/logo`, "logo", new File([png], "logo.png", { type: "image/png" }));
+    const uploaded = await owner.upload(
+      `/orgs/${slug}/logo`,
+      "logo",
+      new File([png], "logo.png", { type: "image/png" }),
+    );
     expect(uploaded.status).toBe(303);
     const logo = await ctx.app.request(`/orgs/${slug}/logo`);
     expect(logo.headers.get("content-type")).toBe("image/png");
     expect(new Uint8Array(await logo.arrayBuffer())).toEqual(png);
-    const wrongType = await owner.upload(`/orgs/${slug}/logo`, "logo", new File(["<html>"], "x.html", { type: "text/html" }));
+    const wrongType = await owner.upload(
+      `/orgs/${slug}/logo`,
+      "logo",
+      new File(["<html>"], "x.html", { type: "text/html" }),
+    );
     expect(wrongType.status).toBe(422);
   });
 
@@ -108,7 +121,9 @@ describe("organizations", () => {
     if (!org || !memberUser || !ownerUser) throw new Error("setup failed");
 
     expect((await member.submit(`/orgs/${slug}/members/${ownerUser.id}/remove`, {})).status).toBe(403);
-    expect((await owner.submit(`/orgs/${slug}/members/${memberUser.id}/role`, { role: "assessor" })).status).toBe(303);
+    expect(
+      (await owner.submit(`/orgs/${slug}/members/${memberUser.id}/role`, { role: "assessor" })).status,
+    ).toBe(303);
     expect((await ctx.deps.uow((r) => r.memberships.find(org.id, memberUser.id)))?.role).toBe("assessor");
     const lastOwner = await owner.submit(`/orgs/${slug}/members/${ownerUser.id}/role`, { role: "issuer" });
     expect(lastOwner.status).toBe(409);
@@ -121,7 +136,12 @@ describe("organizations", () => {
   it("keeps one organization's data from another organization's members (404, hiding existence)", async () => {
     const a = await ownerWithOrganization();
     const b = await ownerWithOrganization();
-    for (const path of [`/orgs/${b.slug}`, `/orgs/${b.slug}/members`, `/orgs/${b.slug}/settings`, `/orgs/${b.slug}/api-keys`]) {
+    for (const path of [
+      `/orgs/${b.slug}`,
+      `/orgs/${b.slug}/members`,
+      `/orgs/${b.slug}/settings`,
+      `/orgs/${b.slug}/api-keys`,
+    ]) {
       const response = await a.owner.get(path);
       expect(response.status, path).toBe(404);
       expect(await response.text()).not.toContain(`Academy ${b.slug}`);
