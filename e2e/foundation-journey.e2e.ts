@@ -1,4 +1,3 @@
-import type { AddressInfo } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -149,7 +148,7 @@ describe("foundation journey in Chromium", () => {
     await checked(page);
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${base}/orgs/northfield/members`);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = await page.evaluate<number>("document.documentElement.scrollWidth");
     expect(width).toBeLessThanOrEqual(400);
   });
 

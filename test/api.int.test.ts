@@ -81,7 +81,7 @@ describe("JSON API with organization API keys", () => {
       body: JSON.stringify({ email: "nope", role: "king" }),
     });
     expect(invalid.status).toBe(422);
-    const problem = await invalid.json();
+    const problem = (await invalid.json()) as { code: string; errors: Record<string, string> };
     expect(problem.code).toBe("validation_failed");
     expect(Object.keys(problem.errors)).toEqual(expect.arrayContaining(["email", "role"]));
     const invited = await ctx.app.request(`/api/v1/orgs/${slug}/invitations`, {
@@ -90,7 +90,10 @@ describe("JSON API with organization API keys", () => {
       body: JSON.stringify({ email: "new@example.org", role: "assessor" }),
     });
     expect(invited.status).toBe(201);
-    const members = await (await ctx.app.request(`/api/v1/orgs/${slug}/members`, { headers })).json();
+    const members = (await (await ctx.app.request(`/api/v1/orgs/${slug}/members`, { headers })).json()) as {
+      members: unknown[];
+      invitations: unknown[];
+    };
     expect(members.invitations).toEqual([
       expect.objectContaining({ email: "new@example.org", role: "assessor" }),
     ]);
@@ -115,9 +118,10 @@ describe("JSON API with organization API keys", () => {
       const response = await ctx.app.request(path, { method, headers, body: body && JSON.stringify(body) });
       expect(response.status, `${method} ${path}`).toBe(404);
     }
-    const org = await (
-      await ctx.app.request(`/api/v1/orgs/${b.slug}`, { headers: { authorization: `Bearer ${b.key}` } })
-    ).json();
+    const response = await ctx.app.request(`/api/v1/orgs/${b.slug}`, {
+      headers: { authorization: `Bearer ${b.key}` },
+    });
+    const org = (await response.json()) as { name: string };
     expect(org.name).not.toBe("Taken over");
   });
 
@@ -157,7 +161,11 @@ describe("JSON API with organization API keys", () => {
   });
 
   it("publishes an OpenAPI 3.1 document and a readable docs page", async () => {
-    const spec = await (await ctx.app.request("/openapi.json")).json();
+    const spec = (await (await ctx.app.request("/openapi.json")).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { securitySchemes: { apiKey: { scheme: string } } };
+    };
     expect(spec.openapi).toBe("3.1.0");
     expect(Object.keys(spec.paths)).toEqual(
       expect.arrayContaining(["/orgs/{slug}", "/orgs/{slug}/invitations"]),

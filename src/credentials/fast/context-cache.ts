@@ -118,15 +118,15 @@ export function createJsonLdContextCache(options: { maxSharedEntries?: number } 
   function cloneActiveContext(this: ActiveContext): ActiveContext {
     const mappings = new TrackedMap(this.mappings);
     mappings.modified = false;
-    const child = {
+    const child: ActiveContext = {
       mappings,
       clone: this.clone,
       inverse: null,
       getInverse: this.getInverse,
       protected: { ...this.protected },
-    } as ActiveContext;
+      revertToPreviousContext: this.revertToPreviousContext,
+    };
     if (this.previousContext) child.previousContext = this.previousContext.clone();
-    child.revertToPreviousContext = this.revertToPreviousContext;
     if ("@base" in this) child["@base"] = this["@base"];
     if ("@language" in this) child["@language"] = this["@language"];
     if ("@vocab" in this) child["@vocab"] = this["@vocab"];

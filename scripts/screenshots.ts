@@ -1,0 +1,68 @@
+// Regenerates docs/screenshots/*.png from a demo install: `npm run screenshots`.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import { DEMO_PASSWORD, seedDemo } from "../src/app/demo/seed-demo.ts";
+import { loadConfig } from "../src/config.ts";
+import { migrationsApplied } from "../src/db/migrate.ts";
+import { createApp } from "../src/http/app.ts";
+import { openRuntime } from "../src/main.ts";
+import { launchBrowser } from "../test/browser.ts";
+import { freePort } from "../test/postgres-server.ts";
+
+const dataDir = mkdtempSync(join(tmpdir(), "cairn-shots-"));
+const port = await freePort();
+const config = loadConfig({
+  CAIRN_DATA_DIR: dataDir,
+  PORT: String(port),
+  CAIRN_PUBLIC_URL: `http://localhost:${port}`,
+  LOG_LEVEL: "warn",
+});
+const runtime = await openRuntime(config, { workers: true });
+await seedDemo(runtime.deps);
+const app = createApp({
+  ...runtime.deps,
+  logger: runtime.logger,
+  mailer: runtime.mailer,
+  bodyLimit: config.bodyLimit,
+  readiness: async () => ({ database: true, migrations: await migrationsApplied(runtime.database.db) }),
+});
+const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
+const base = `http://localhost:${port}`;
+const browser = await launchBrowser();
+const page = await (await browser.newContext({ viewport: { width: 1200, height: 780 } })).newPage();
+const shot = async (path: string, name: string) => {
+  await page.goto(`${base}${path}`);
+  await page.screenshot({ path: join("docs", "screenshots", `${name}.png`), fullPage: false });
+};
+try {
+  await shot("/", "landing");
+  await shot("/signup", "sign-up");
+  await page.goto(`${base}/signin`);
+  await page.getByLabel("Email address").fill("owner@northfield.test");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${base}/orgs`);
+  await shot("/orgs", "organizations");
+  await shot("/orgs/northfield", "organization");
+  await page.goto(`${base}/orgs/northfield/members`);
+  await page.getByLabel("Email address").fill("new.colleague@northfield.test");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await page.screenshot({ path: join("docs", "screenshots", "members.png") });
+  await shot("/orgs/northfield/settings", "settings");
+  await shot("/orgs/northfield/api-keys", "api-keys");
+  await shot("/docs", "api-docs");
+  await page.goto(`${base}/signin`);
+  await page.getByLabel("Email address").fill("admin@cairn.test");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForTimeout(1500);
+  await shot("/admin/outbox", "admin-outbox");
+} finally {
+  await browser.close();
+  server.close();
+  await runtime.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+console.log("docs/screenshots updated");
