@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { DEMO_PASSWORD, seedDemo } from "../src/app/demo/seed-demo.ts";
 import { loadConfig } from "../src/config.ts";
-import { migrationsApplied } from "../src/db/migrate.ts";
 import { createApp } from "../src/http/app.ts";
 import { openRuntime } from "../src/main.ts";
 import { launchBrowser } from "../test/browser.ts";
@@ -21,13 +20,7 @@ const config = loadConfig({
 });
 const runtime = await openRuntime(config, { workers: true });
 await seedDemo(runtime.deps);
-const app = createApp({
-  ...runtime.deps,
-  logger: runtime.logger,
-  mailer: runtime.mailer,
-  bodyLimit: config.bodyLimit,
-  readiness: async () => ({ database: true, migrations: await migrationsApplied(runtime.database.db) }),
-});
+const app = createApp(runtime.httpDeps);
 const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
 const base = `http://localhost:${port}`;
 const browser = await launchBrowser();

@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
 import { createAdmin } from "./app/accounts/create-admin.ts";
+import { rotateSigningKey } from "./app/credentials/issuer-keys.ts";
 import { DEMO_PASSWORD, seedDemo } from "./app/demo/seed-demo.ts";
 import { createOrganizationInput, email, password } from "./app/inputs.ts";
 import { createOrganization } from "./app/organizations/create-organization.ts";
+import { CREDENTIAL_COMMANDS } from "./cli/credential-commands.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { isDomainError } from "./domain/errors.ts";
 import { createLogger, openRuntime, type Runtime, serve } from "./main.ts";
@@ -11,7 +13,8 @@ type Command = {
   summary: string;
   usage: string;
   options: Record<string, { type: "string" | "boolean"; description: string }>;
-  run(values: Record<string, string | boolean | undefined>): Promise<number | undefined>;
+  /** Commands that take positional arguments receive them as `_`. */
+  run(values: Record<string, string | boolean | string[] | undefined>): Promise<number | undefined>;
 };
 
 /** A usage problem: one line on stderr and exit code 2. */
@@ -137,6 +140,22 @@ const COMMANDS: Record<string, Command> = {
       });
     },
   },
+  "keys rotate": {
+    summary: "Add a new signing key for an organization; earlier keys stay in its DID document",
+    usage: "cairn keys rotate --org <slug>",
+    options: { org: { type: "string", description: "The organization's slug" } },
+    async run(values) {
+      const slug = required(values, "org");
+      return withRuntime(async ({ deps }) => {
+        const { keyId, retired } = await rotateSigningKey(deps, slug);
+        console.log(
+          `New signing key ${keyId} for ${slug}.${retired.length ? ` Retired (still published): ${retired.join(", ")}.` : ""}`,
+        );
+        return 0;
+      });
+    },
+  },
+  ...CREDENTIAL_COMMANDS,
   demo: {
     summary: "Seed a demo organization with staff and learners, and print their sign-ins",
     usage: "cairn demo",
@@ -195,17 +214,18 @@ export async function main(argv: string[]): Promise<number | undefined> {
   }
   try {
     const rest = argv.slice(name.split(" ").length);
-    const { values } = parseArgs({
+    const positional = name in CREDENTIAL_COMMANDS;
+    const { values, positionals } = parseArgs({
       args: rest,
       options: { ...command.options, help: { type: "boolean", short: "h" } },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: positional,
     });
     if (values.help) {
       console.log(commandHelp(command));
       return 0;
     }
-    return await command.run(values);
+    return await command.run(positional ? { ...values, _: positionals } : values);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof UsageError) {
       console.error(`cairn ${name}: ${error.message}`);

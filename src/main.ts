@@ -1,18 +1,18 @@
 import { serve as serveHttp } from "@hono/node-server";
-import { sql } from "drizzle-orm";
 import pino, { type Logger } from "pino";
-import { deliverMail } from "./app/mail/deliver-mail.ts";
 import type { AppDeps, Mailer } from "./app/ports.ts";
 import type { Config } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { lockDataDir } from "./db/data-dir-lock.ts";
-import { migrate, migrationsApplied } from "./db/migrate.ts";
-import { createUnitOfWork } from "./db/unit-of-work.ts";
+import { migrate } from "./db/migrate.ts";
 import { createApp } from "./http/app.ts";
+import type { HttpDeps } from "./http/env.ts";
 import { type Jobs, startJobs } from "./jobs/boss.ts";
+import { jobHandlers } from "./jobs/handlers.ts";
 import { outboxMailer, smtpMailer } from "./mail/mailer.ts";
+import { resolveMasterKey } from "./security/master-key.ts";
 import { argon2Passwords } from "./security/passwords.ts";
-import { newId, nodeSecrets } from "./security/secrets.ts";
+import { wire } from "./wiring.ts";
 
 export type Runtime = {
   config: Config;
@@ -21,6 +21,7 @@ export type Runtime = {
   jobs: Jobs;
   mailer: Mailer & { close(): void };
   deps: AppDeps;
+  httpDeps: HttpDeps;
   close(): Promise<void>;
 };
 
@@ -40,6 +41,7 @@ export async function openRuntime(
   options: { workers: boolean; logger?: Logger },
 ): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config);
+  const masterKey = resolveMasterKey(config);
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   let database: Database | undefined;
   try {
@@ -52,16 +54,17 @@ export async function openRuntime(
     if (migrated.applied.length) logger.info({ applied: migrated.applied }, "migrations applied");
     const jobs = await startJobs(database, logger);
     const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer();
-    const deps: AppDeps = {
-      uow: createUnitOfWork(database, jobs.queueOn),
-      clock: () => new Date(),
-      newId,
-      secrets: nodeSecrets,
+    const { deps, httpDeps } = wire({
+      database,
+      jobs,
+      logger,
+      mailer,
       passwords: argon2Passwords(),
+      masterKey,
       publicUrl: config.publicUrl,
-    };
-    if (options.workers)
-      await jobs.startWorkers({ "mail.send": (payload) => deliverMail({ ...deps, mailer }, payload) });
+      bodyLimit: config.bodyLimit,
+    });
+    if (options.workers) await jobs.startWorkers(jobHandlers(deps, mailer));
     const db = database;
     return {
       config,
@@ -70,6 +73,7 @@ export async function openRuntime(
       jobs,
       mailer,
       deps,
+      httpDeps,
       async close() {
         await jobs.stop();
         mailer.close();
@@ -87,17 +91,8 @@ export async function openRuntime(
 /** `cairn serve`: the web server and (unless disabled) the job workers, with a graceful stop on SIGTERM/SIGINT. */
 export async function serve(config: Config, options: { workers: boolean }): Promise<void> {
   const runtime = await openRuntime(config, options);
-  const { logger, database, deps, mailer } = runtime;
-  const app = createApp({
-    ...deps,
-    logger,
-    mailer,
-    bodyLimit: config.bodyLimit,
-    readiness: async () => {
-      await database.db.execute(sql`SELECT 1`);
-      return { database: true, migrations: await migrationsApplied(database.db) };
-    },
-  });
+  const { logger, database } = runtime;
+  const app = createApp(runtime.httpDeps);
   const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);

@@ -1,15 +1,15 @@
+import { randomBytes } from "node:crypto";
 import pino from "pino";
 import { inject } from "vitest";
-import { deliverMail } from "../src/app/mail/deliver-mail.ts";
 import type { AppDeps, Mailer } from "../src/app/ports.ts";
 import { type Database, openDatabase } from "../src/db/client.ts";
-import { migrate, migrationsApplied } from "../src/db/migrate.ts";
-import { createUnitOfWork } from "../src/db/unit-of-work.ts";
+import { migrate } from "../src/db/migrate.ts";
 import { createApp } from "../src/http/app.ts";
 import { type Jobs, startJobs } from "../src/jobs/boss.ts";
+import { jobHandlers } from "../src/jobs/handlers.ts";
 import { outboxMailer } from "../src/mail/mailer.ts";
 import { argon2Passwords } from "../src/security/passwords.ts";
-import { newId, nodeSecrets } from "../src/security/secrets.ts";
+import { wire } from "../src/wiring.ts";
 import { withDatabase } from "./postgres-server.ts";
 
 export type TestDbKind = "pglite" | "postgres";
@@ -51,29 +51,33 @@ export type TestContext = {
 
 /** Everything real (database, pg-boss workers, argon2, HTTP app); only argon2's cost is lowered for speed. */
 export async function startTestContext(
-  options: { mailer?: Mailer; clock?: () => Date; bodyLimit?: number; publicUrl?: string } = {},
+  options: {
+    mailer?: Mailer;
+    clock?: () => Date;
+    bodyLimit?: number;
+    publicUrl?: string;
+    randomUint32?: () => number;
+  } = {},
 ): Promise<TestContext> {
   const { database, drop } = await testDatabase();
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const jobs = await startJobs(database, logger, { pollingIntervalSeconds: 0.5 });
   const publicUrl = options.publicUrl ?? "http://localhost:3000";
-  const deps: AppDeps = {
-    uow: createUnitOfWork(database, jobs.queueOn),
-    clock: options.clock ?? (() => new Date()),
-    newId,
-    secrets: nodeSecrets,
-    passwords: argon2Passwords({ fast: true }),
-    publicUrl,
-  };
   const mailer = options.mailer ?? outboxMailer();
-  await jobs.startWorkers({ "mail.send": (payload) => deliverMail({ ...deps, mailer }, payload) });
-  const app = createApp({
-    ...deps,
+  const { deps, httpDeps } = wire({
+    database,
+    jobs,
     logger,
     mailer,
+    passwords: argon2Passwords({ fast: true }),
+    masterKey: randomBytes(32),
+    publicUrl,
     bodyLimit: options.bodyLimit ?? 1_048_576,
-    readiness: async () => ({ database: true, migrations: await migrationsApplied(database.db) }),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.randomUint32 ? { random: options.randomUint32 } : {}),
   });
+  await jobs.startWorkers(jobHandlers(deps, mailer));
+  const app = createApp(httpDeps);
   return {
     database,
     jobs,

@@ -1,7 +1,10 @@
 import type { OrganizationRole } from "../domain/roles.ts";
 import type {
   ApiKey,
+  CredentialFormat,
   Invitation,
+  IssuedCredential,
+  IssuerKey,
   Logo,
   MailMessage,
   Member,
@@ -9,7 +12,10 @@ import type {
   Organization,
   OrganizationProfile,
   OutboxEntry,
+  StatusList,
+  StatusPurpose,
   User,
+  VerificationReport,
 } from "../domain/types.ts";
 
 export type UserRepository = {
@@ -111,6 +117,31 @@ export type JobQueue = {
   send(name: string, payload: Record<string, unknown>, options?: { singletonKey?: string }): Promise<void>;
 };
 
+export type IssuerKeyRepository = {
+  list(organizationId: string): Promise<IssuerKey[]>;
+  insert(key: IssuerKey): Promise<void>;
+  retire(organizationId: string, keyId: string, now: Date): Promise<void>;
+};
+
+export type StatusListRepository = {
+  /** The newest list of this purpose with room left, locked for this transaction. */
+  openList(organizationId: string, purpose: StatusPurpose): Promise<StatusList | undefined>;
+  insert(list: StatusList): Promise<void>;
+  /** Loads and locks the list row for this transaction (FOR UPDATE). */
+  lock(id: string): Promise<StatusList | undefined>;
+  find(id: string): Promise<StatusList | undefined>;
+  /** Records an index as used; false when it already was (the caller draws again). */
+  claimIndex(statusListId: string, index: number, credentialId: string): Promise<boolean>;
+  saveBits(id: string, bits: Uint8Array, version: number): Promise<void>;
+  savePublished(id: string, published: Record<string, unknown>, version: number, at: Date): Promise<void>;
+};
+
+export type IssuedCredentialRepository = {
+  insert(credential: IssuedCredential): Promise<void>;
+  find(organizationId: string, id: string): Promise<IssuedCredential | undefined>;
+  findByIdempotencyKey(organizationId: string, key: string): Promise<IssuedCredential | undefined>;
+};
+
 export type Repositories = {
   users: UserRepository;
   sessions: SessionRepository;
@@ -122,6 +153,9 @@ export type Repositories = {
   apiKeys: ApiKeyRepository;
   audit: AuditLog;
   outbox: OutboxRepository;
+  issuerKeys: IssuerKeyRepository;
+  statusLists: StatusListRepository;
+  issuedCredentials: IssuedCredentialRepository;
   jobs: JobQueue;
 };
 
@@ -146,6 +180,43 @@ export type Mailer = {
   send(message: MailMessage & { messageId: string }): Promise<void>;
 };
 
+export type KeyPair = { publicKeyMultibase: string; secretKeyMultibase: string };
+export type SigningKeyMaterial = KeyPair & { id: string; controller: string };
+
+/** The credential engine (src/credentials) as the use cases see it. */
+export type CredentialEngine = {
+  newKeyPair(): Promise<KeyPair>;
+  /** Encrypts a secret key at rest; `context` binds the ciphertext to its row. */
+  seal(secret: string, context: string): string;
+  unseal(sealed: string, context: string): string;
+  organizationDid(slug: string): string;
+  didDocument(
+    did: string,
+    keys: { id: string; publicKeyMultibase: string; status: "active" | "retired" }[],
+  ): Record<string, unknown>;
+  /** Adds the proof: a Data Integrity proof ("ldp") or a VC-JWT ("jwt", returned as the compact string). */
+  sign(
+    credential: Record<string, unknown>,
+    key: SigningKeyMaterial,
+    format: CredentialFormat,
+    now: Date,
+  ): Promise<Record<string, unknown> | string>;
+  emptyStatusBits(length: number): Uint8Array;
+  withStatusBit(bits: Uint8Array, index: number, value: boolean): Uint8Array;
+  getStatusBit(bits: Uint8Array, index: number): boolean;
+  statusListCredential(input: {
+    id: string;
+    issuer: string;
+    purpose: StatusPurpose;
+    bits: Uint8Array;
+    validFrom: Date;
+  }): Record<string, unknown>;
+};
+
+export type Verifier = {
+  verify(input: unknown, options?: { acceptAnyCredential?: boolean }): Promise<VerificationReport>;
+};
+
 export type AppDeps = {
   uow: UnitOfWork;
   clock: () => Date;
@@ -153,4 +224,7 @@ export type AppDeps = {
   secrets: Secrets;
   passwords: PasswordHasher;
   publicUrl: string;
+  credentials: CredentialEngine;
+  /** A uniformly random 32-bit unsigned integer (status-list index draws). */
+  randomUint32: () => number;
 };

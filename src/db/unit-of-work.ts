@@ -2,6 +2,11 @@ import type { JobQueue, Repositories, UnitOfWork } from "../app/ports.ts";
 import { type Database, type Db, type ExecuteSql, executeSqlOn } from "./client.ts";
 import { apiKeyRepository } from "./repositories/api-keys.ts";
 import { auditLog, outboxRepository } from "./repositories/audit-and-outbox.ts";
+import {
+  issuedCredentialRepository,
+  issuerKeyRepository,
+  statusListRepository,
+} from "./repositories/credentials.ts";
 import { invitationRepository } from "./repositories/invitations.ts";
 import { membershipRepository, organizationRepository } from "./repositories/organizations.ts";
 import {
@@ -25,6 +30,9 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   apiKeys: apiKeyRepository(db),
   audit: auditLog(db),
   outbox: outboxRepository(db),
+  issuerKeys: issuerKeyRepository(db),
+  statusLists: statusListRepository(db),
+  issuedCredentials: issuedCredentialRepository(db),
   jobs,
 });
 

@@ -17,6 +17,9 @@ const PERMISSIONS = {
   "members:read": ["owner", "issuer", "assessor", "employer"],
   "members:write": ["owner"],
   "api_keys:manage": ["owner"],
+  "credentials:issue": ["owner", "issuer"],
+  "credentials:read": ["owner", "issuer", "assessor"],
+  "keys:manage": ["owner"],
 } as const satisfies Record<string, readonly OrganizationRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

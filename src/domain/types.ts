@@ -19,9 +19,12 @@ export type OrganizationProfile = {
   description: string | null;
 };
 
+export type CredentialFormat = "ldp" | "jwt";
+
 export type Organization = OrganizationProfile & {
   id: string;
   slug: string;
+  credentialFormat: CredentialFormat;
   hasLogo: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -68,4 +71,51 @@ export type OutboxEntry = MailMessage & {
   transport: "outbox" | "smtp";
   createdAt: Date;
   deliveredAt: Date | null;
+};
+
+/** One of an organization's signing keys; the secret stays sealed under the master key. */
+export type IssuerKey = {
+  organizationId: string;
+  keyId: string;
+  publicKeyMultibase: string;
+  secretKeySealed: string;
+  status: "active" | "retired";
+  createdAt: Date;
+  retiredAt: Date | null;
+};
+
+export type StatusPurpose = "revocation" | "suspension";
+
+export type StatusList = {
+  id: string;
+  organizationId: string;
+  purpose: StatusPurpose;
+  length: number;
+  bits: Uint8Array;
+  version: number;
+  allocated: number;
+  published: Record<string, unknown> | null;
+  publishedVersion: number | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+};
+
+export type IssuedCredential = {
+  id: string;
+  organizationId: string;
+  format: CredentialFormat;
+  document: Record<string, unknown>;
+  statusListId: string | null;
+  statusIndex: number | null;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  createdAt: Date;
+};
+
+export type VerificationCheck = { id: string; status: "passed" | "failed" | "skipped"; message: string };
+export type VerificationReport = {
+  verified: boolean;
+  checks: VerificationCheck[];
+  credential?: Record<string, unknown> | undefined;
+  credentials?: VerificationReport[] | undefined;
 };

@@ -5,6 +5,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { DomainError, isDomainError } from "../domain/errors.ts";
 import { bearerAuth } from "./api/bearer-auth.ts";
+import { credentialApi, publicCredentialDocuments } from "./api/credential-api.ts";
 import { organizationApi } from "./api/organization-api.ts";
 import type { AppEnv, HttpDeps } from "./env.ts";
 import { requestContext } from "./middleware/request-context.ts";
@@ -20,8 +21,10 @@ import { organizationPages } from "./pages/organization-pages.tsx";
 import { problemResponse, validationError } from "./problem.ts";
 
 const asset = (name: string) => readFileSync(new URL(`./pages/assets/${name}`, import.meta.url));
+const JSON_PATHS =
+  /^\/(api\/|credentials\/|presentations\/|status-lists\/|openapi\.json|orgs\/[^/]+\/did\.json)/;
 const wantsProblem = (path: string, accept: string | undefined) =>
-  path.startsWith("/api/") || path === "/openapi.json" || (accept?.includes("application/json") ?? false);
+  JSON_PATHS.test(path) || (accept?.includes("application/json") ?? false);
 
 export function createApp(deps: HttpDeps) {
   const secure = deps.publicUrl.startsWith("https:");
@@ -65,14 +68,18 @@ export function createApp(deps: HttpDeps) {
       if (!result.success) throw validationError(result.error.issues);
     },
   });
-  api.use("/*", bearerAuth(deps));
+  api.use("/api/v1/*", bearerAuth(deps));
+  api.use("/credentials/issue", bearerAuth(deps));
+  api.use("/credentials/status", bearerAuth(deps));
   organizationApi(deps, api);
+  credentialApi(deps, deps.verifier, api);
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
     type: "http",
     scheme: "bearer",
     description: "An organization API key (cairn_…), created by an owner under the organization's API keys.",
   });
-  app.route("/api/v1", api);
+  app.route("/", api);
+  app.route("/", publicCredentialDocuments(deps));
   const openApi = api.getOpenAPI31Document({
     openapi: "3.1.0",
     info: {

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { AppDeps, Mailer } from "../app/ports.ts";
+import type { AppDeps, Mailer, Verifier } from "../app/ports.ts";
 import type { Actor, User } from "../domain/types.ts";
 
 export type Readiness = () => Promise<{ database: boolean; migrations: boolean }>;
@@ -10,6 +10,7 @@ export type HttpDeps = AppDeps & {
   mailer: Mailer;
   readiness: Readiness;
   bodyLimit: number;
+  verifier: Verifier;
 };
 
 export type AppEnv = {

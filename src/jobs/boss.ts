@@ -2,7 +2,7 @@ import PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import type { JobQueue } from "../app/ports.ts";
 import type { Database, ExecuteSql } from "../db/client.ts";
-import { JOBS, type JobHandlers, type JobName } from "./definitions.ts";
+import { JOBS, type JobHandlers, type JobName, type JobPayload } from "./definitions.ts";
 
 export type Jobs = {
   /** A queue bound to a connection: `send` writes the job in that connection's transaction. */
@@ -44,18 +44,18 @@ export async function startJobs(
       },
     }),
     async startWorkers(handlers) {
-      for (const name of Object.keys(JOBS) as JobName[]) {
-        const definition = JOBS[name];
+      const work = async <N extends JobName>(name: N) => {
+        const run = (payload: JobPayload<N>) => handlers[name](payload);
+        const schema = JOBS[name].payload as unknown as { parse(data: unknown): JobPayload<N> };
         await boss.work(
           name,
           { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
           async (jobs) => {
             for (const job of jobs) {
               const log = logger.child({ job: name, jobId: job.id });
-              const payload = definition.payload.parse(job.data);
               try {
-                await handlers[name](payload);
-                log.info("job done");
+                await run(schema.parse(job.data));
+                log.debug("job done");
               } catch (error) {
                 log.warn({ err: error }, "job failed; pg-boss will retry with backoff");
                 throw error;
@@ -63,7 +63,8 @@ export async function startJobs(
             }
           },
         );
-      }
+      };
+      for (const name of Object.keys(JOBS) as JobName[]) await work(name);
     },
     async stop(timeoutMs = 20_000) {
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true });

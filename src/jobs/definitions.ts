@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STATUS_PUBLISH_JOB } from "../app/credentials/status-lists.ts";
 import { MAIL_JOB } from "../app/mail/queue-mail.ts";
 
 /** Every job: its queue name, payload schema (validated when the worker picks it up) and retry policy. */
@@ -12,6 +13,10 @@ export const JOBS = {
       html: z.string().optional(),
     }),
     retry: { retryLimit: 8, retryDelay: 5, retryBackoff: true },
+  },
+  [STATUS_PUBLISH_JOB]: {
+    payload: z.object({ statusListId: z.uuid() }),
+    retry: { retryLimit: 10, retryDelay: 2, retryBackoff: true },
   },
 } as const;
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import type { Secrets } from "../app/ports.ts";
 
 const digest = (token: string) => createHash("sha256").update(token).digest("base64url");
@@ -15,3 +15,5 @@ export const nodeSecrets: Secrets = {
 };
 
 export const newId = (): string => randomUUID();
+
+export const randomUint32 = (): number => randomInt(0, 2 ** 32 - 1);

@@ -37,7 +37,14 @@ export async function seedDemo(
     const now = deps.clock();
     let organization = await r.organizations.findBySlug(ORGANIZATION.slug);
     if (!organization) {
-      organization = { id: deps.newId(), ...ORGANIZATION, hasLogo: false, createdAt: now, updatedAt: now };
+      organization = {
+        id: deps.newId(),
+        ...ORGANIZATION,
+        hasLogo: false,
+        credentialFormat: "ldp",
+        createdAt: now,
+        updatedAt: now,
+      };
       await r.organizations.insert(organization);
     }
     const accounts: DemoAccount[] = [];

@@ -33,6 +33,7 @@ export async function createOrganization(
       slug,
       ...profile,
       hasLogo: false,
+      credentialFormat: "ldp",
       createdAt: now,
       updatedAt: now,
     };

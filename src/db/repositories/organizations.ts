@@ -15,15 +15,21 @@ const columns = {
   region: organizations.region,
   description: organizations.description,
   logoType: organizations.logoType,
+  credentialFormat: organizations.credentialFormat,
   createdAt: organizations.createdAt,
   updatedAt: organizations.updatedAt,
 };
 
 const toOrganization = ({
   logoType,
+  credentialFormat,
   ...row
-}: Omit<Organization, "hasLogo"> & { logoType: string | null }): Organization => ({
+}: Omit<Organization, "hasLogo" | "credentialFormat"> & {
+  logoType: string | null;
+  credentialFormat: string;
+}): Organization => ({
   ...row,
+  credentialFormat: credentialFormat === "jwt" ? "jwt" : "ldp",
   hasLogo: logoType !== null,
 });
 

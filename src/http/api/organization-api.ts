@@ -49,7 +49,7 @@ const invitationJson = (i: Invitation) => ({
 
 const getOrg = createRoute({
   method: "get",
-  path: "/orgs/{slug}",
+  path: "/api/v1/orgs/{slug}",
   tags: ["Organizations"],
   summary: "Read the organization profile (scope organization:read)",
   security,
@@ -58,7 +58,7 @@ const getOrg = createRoute({
 });
 const patchOrg = createRoute({
   method: "patch",
-  path: "/orgs/{slug}",
+  path: "/api/v1/orgs/{slug}",
   tags: ["Organizations"],
   summary: "Change profile fields; omitted fields keep their value (scope organization:write)",
   security,
@@ -70,7 +70,7 @@ const patchOrg = createRoute({
 });
 const getMembers = createRoute({
   method: "get",
-  path: "/orgs/{slug}/members",
+  path: "/api/v1/orgs/{slug}/members",
   tags: ["Members"],
   summary: "List members and open invitations (scope members:read)",
   security,
@@ -79,7 +79,7 @@ const getMembers = createRoute({
 });
 const postInvitation = createRoute({
   method: "post",
-  path: "/orgs/{slug}/invitations",
+  path: "/api/v1/orgs/{slug}/invitations",
   tags: ["Members"],
   summary: "Invite someone by email with a role; they receive a link (scope members:write)",
   security,
@@ -95,7 +95,7 @@ const postInvitation = createRoute({
 });
 const deleteInvitation = createRoute({
   method: "delete",
-  path: "/orgs/{slug}/invitations/{id}",
+  path: "/api/v1/orgs/{slug}/invitations/{id}",
   tags: ["Members"],
   summary: "Withdraw an open invitation (scope members:write)",
   security,
@@ -104,7 +104,7 @@ const deleteInvitation = createRoute({
 });
 const patchMember = createRoute({
   method: "patch",
-  path: "/orgs/{slug}/members/{userId}",
+  path: "/api/v1/orgs/{slug}/members/{userId}",
   tags: ["Members"],
   summary: "Change a member's role (scope members:write)",
   security,
@@ -116,7 +116,7 @@ const patchMember = createRoute({
 });
 const deleteMember = createRoute({
   method: "delete",
-  path: "/orgs/{slug}/members/{userId}",
+  path: "/api/v1/orgs/{slug}/members/{userId}",
   tags: ["Members"],
   summary: "Remove a member (scope members:write)",
   security,

@@ -1,0 +1,132 @@
+import { DomainError } from "../../domain/errors.ts";
+import type {
+  Actor,
+  CredentialFormat,
+  IssuedCredential,
+  Organization,
+  StatusPurpose,
+} from "../../domain/types.ts";
+import { audit } from "../audit.ts";
+import { authorizeOrganization } from "../authorize.ts";
+import type { AppDeps, Repositories } from "../ports.ts";
+import { activeSigningKey } from "./issuer-keys.ts";
+import { allocateStatusIndex, statusListUrl } from "./status-lists.ts";
+
+export type IssueInput = {
+  credential: Record<string, unknown>;
+  options?: { statusPurpose?: StatusPurpose | undefined; format?: CredentialFormat | undefined } | undefined;
+  idempotencyKey?: string | undefined;
+};
+export type IssueResult = {
+  credential: Record<string, unknown> | string;
+  format: CredentialFormat;
+  replayed: boolean;
+};
+
+const OPEN_BADGE_TYPES = ["OpenBadgeCredential", "AchievementCredential"];
+const xsdNow = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
+
+function issuerFor(credential: Record<string, unknown>, did: string, organization: Organization) {
+  const given = credential.issuer;
+  const givenId = typeof given === "string" ? given : (given as { id?: unknown } | undefined)?.id;
+  if (given !== undefined && givenId !== did) {
+    throw new DomainError(
+      "issuer_mismatch",
+      `This API key issues as ${did}; the credential names another issuer.`,
+      {
+        "credential.issuer": `Leave it out or set it to ${did}.`,
+      },
+    );
+  }
+  if (given !== undefined) return given;
+  const types = ([] as unknown[]).concat(credential.type);
+  const isBadge = types.some((t) => OPEN_BADGE_TYPES.includes(String(t)));
+  // Open Badges require the issuer as a Profile object with a name.
+  return isBadge
+    ? {
+        id: did,
+        type: ["Profile"],
+        name: organization.name,
+        ...(organization.website ? { url: organization.website } : {}),
+      }
+    : did;
+}
+
+const issuedResult = (issued: IssuedCredential): IssueResult => ({
+  credential: issued.format === "jwt" ? String(issued.document.jwt) : issued.document,
+  format: issued.format,
+  replayed: true,
+});
+
+/**
+ * The VC-API issue operation: completes the credential (issuer, id, validFrom, a status entry), signs it with the
+ * organization's active key and keeps a copy. With an idempotency key a retried request returns the first result.
+ */
+export async function issueCredential(
+  deps: AppDeps,
+  actor: Actor,
+  slug: string,
+  input: IssueInput,
+): Promise<IssueResult> {
+  const requestHash = deps.secrets.digest(
+    JSON.stringify(input.credential) + JSON.stringify(input.options ?? {}),
+  );
+  return deps.uow(async (r: Repositories) => {
+    const { organization } = await authorizeOrganization(r, actor, slug, "credentials:issue");
+    if (input.idempotencyKey) {
+      const earlier = await r.issuedCredentials.findByIdempotencyKey(organization.id, input.idempotencyKey);
+      if (earlier && earlier.requestHash !== requestHash) {
+        throw new DomainError(
+          "idempotency_conflict",
+          "This Idempotency-Key was already used for a different credential.",
+        );
+      }
+      if (earlier) return issuedResult(earlier);
+    }
+    const now = deps.clock();
+    const key = await activeSigningKey(deps, r, organization);
+    const id = typeof input.credential.id === "string" ? input.credential.id : `urn:uuid:${deps.newId()}`;
+    const credential: Record<string, unknown> = {
+      ...input.credential,
+      id,
+      issuer: issuerFor(input.credential, key.controller, organization),
+      validFrom: input.credential.validFrom ?? xsdNow(now),
+    };
+    let status: { listId: string; index: number } | undefined;
+    if (credential.credentialStatus === undefined) {
+      const purpose = input.options?.statusPurpose ?? "revocation";
+      const { list, index } = await allocateStatusIndex(deps, r, organization, purpose, id);
+      status = { listId: list.id, index };
+      const listUrl = statusListUrl(deps, list.id);
+      credential.credentialStatus = {
+        id: `${listUrl}#${index}`,
+        type: "BitstringStatusListEntry",
+        statusPurpose: purpose,
+        statusListIndex: String(index),
+        statusListCredential: listUrl,
+      };
+    }
+    const format = input.options?.format ?? organization.credentialFormat;
+    const signed = await deps.credentials.sign(credential, key, format, now);
+    await r.issuedCredentials.insert({
+      id,
+      organizationId: organization.id,
+      format,
+      document: typeof signed === "string" ? { jwt: signed } : signed,
+      statusListId: status?.listId ?? null,
+      statusIndex: status?.index ?? null,
+      idempotencyKey: input.idempotencyKey ?? null,
+      requestHash,
+      createdAt: now,
+    });
+    await audit(r, {
+      action: "credential.issued",
+      actor,
+      organizationId: organization.id,
+      subject: id,
+      data: { format },
+      at: now,
+    });
+    return { credential: signed, format, replayed: false };
+  });
+}

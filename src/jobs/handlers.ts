@@ -1,0 +1,10 @@
+import { publishStatusListJob } from "../app/credentials/status-lists.ts";
+import { deliverMail } from "../app/mail/deliver-mail.ts";
+import type { AppDeps, Mailer } from "../app/ports.ts";
+import type { JobHandlers } from "./definitions.ts";
+
+/** What each job does: a use case, given the job's validated payload. */
+export const jobHandlers = (deps: AppDeps, mailer: Mailer): JobHandlers => ({
+  "mail.send": (payload) => deliverMail({ ...deps, mailer }, payload),
+  "status.publish": (payload) => publishStatusListJob(deps, payload.statusListId),
+});

@@ -1,0 +1,89 @@
+import { sql } from "drizzle-orm";
+import type { Logger } from "pino";
+import { getDidDocument } from "./app/credentials/issuer-keys.ts";
+import { getStatusListCredential } from "./app/credentials/status-lists.ts";
+import type { AppDeps, Mailer, PasswordHasher, Verifier } from "./app/ports.ts";
+import { createCredentialEngine } from "./credentials/engine.ts";
+import { createJsonLdContextCache } from "./credentials/fast/context-cache.ts";
+import { createVerifier } from "./credentials/verifier.ts";
+import type { Database } from "./db/client.ts";
+import { migrationsApplied } from "./db/migrate.ts";
+import { createUnitOfWork } from "./db/unit-of-work.ts";
+import type { HttpDeps } from "./http/env.ts";
+import type { Jobs } from "./jobs/boss.ts";
+import { newId, nodeSecrets, randomUint32 } from "./security/secrets.ts";
+
+export type WiringInput = {
+  database: Database;
+  jobs: Jobs;
+  logger: Logger;
+  mailer: Mailer;
+  passwords: PasswordHasher;
+  masterKey: Uint8Array;
+  publicUrl: string;
+  bodyLimit: number;
+  clock?: () => Date;
+  random?: () => number;
+};
+
+/** Builds the use cases' dependencies and the web layer's from the adapters; main.ts and the tests share it. */
+export function wire(input: WiringInput): { deps: AppDeps; httpDeps: HttpDeps } {
+  const clock = input.clock ?? (() => new Date());
+  // One JSON-LD context cache per process, shared by signing and verifying.
+  const contextCache = createJsonLdContextCache();
+  const deps: AppDeps = {
+    uow: createUnitOfWork(input.database, input.jobs.queueOn),
+    clock,
+    newId,
+    secrets: nodeSecrets,
+    passwords: input.passwords,
+    publicUrl: input.publicUrl,
+    credentials: createCredentialEngine({
+      masterKey: input.masterKey,
+      publicUrl: input.publicUrl,
+      contextCache,
+    }),
+    randomUint32: input.random ?? randomUint32,
+  };
+  const verifier: Verifier = localVerifier(deps, contextCache, clock);
+  const httpDeps: HttpDeps = {
+    ...deps,
+    logger: input.logger,
+    mailer: input.mailer,
+    bodyLimit: input.bodyLimit,
+    verifier,
+    readiness: async () => {
+      await input.database.db.execute(sql`SELECT 1`);
+      return { database: true, migrations: await migrationsApplied(input.database.db) };
+    },
+  };
+  return { deps, httpDeps };
+}
+
+/** A verifier that answers for Cairn's own issuers and status lists from the database, and for everyone else over the network. */
+function localVerifier(
+  deps: AppDeps,
+  contextCache: ReturnType<typeof createJsonLdContextCache>,
+  now: () => Date,
+): Verifier {
+  const didPrefix = deps.credentials.organizationDid("x").slice(0, -1);
+  const listPrefix = `${deps.publicUrl}/status-lists/`;
+  const verifier = createVerifier({
+    now,
+    contextCache,
+    localDidDocument: async (did) => {
+      const slug = did.split("#")[0]?.slice(didPrefix.length);
+      if (!did.startsWith(didPrefix) || !slug || slug.includes(":")) return undefined;
+      return getDidDocument(deps, slug).catch(() => undefined);
+    },
+    localStatusList: async (url) => {
+      if (!url.startsWith(listPrefix)) return undefined;
+      const id = url.slice(listPrefix.length).split("#")[0] ?? "";
+      return getStatusListCredential(deps, id).then(
+        (list) => list.credential,
+        () => undefined,
+      );
+    },
+  });
+  return { verify: (input, options) => verifier.verify(input, options) as ReturnType<Verifier["verify"]> };
+}
