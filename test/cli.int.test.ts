@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -14,7 +15,10 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "cairn-cli-"));
   const created = testDbKind() === "postgres" ? await withDatabase(inject("postgresUrl")) : undefined;
-  env = { CAIRN_DATA_DIR: dataDir, ...(created ? { DATABASE_URL: created.url } : {}) };
+  env = {
+    CAIRN_DATA_DIR: dataDir,
+    ...(created ? { DATABASE_URL: created.url, CAIRN_MASTER_KEY: randomBytes(32).toString("base64") } : {}),
+  };
   cleanup = async () => {
     rmSync(dataDir, { recursive: true, force: true });
     await created?.drop();
@@ -53,6 +57,15 @@ describe("the cairn command", () => {
     expect(unknown.stderr.trim().split("\n")).toHaveLength(1);
     const badOption = await cairn(["migrate", "--colour"]);
     expect(badOption.code).toBe(2);
+  });
+
+  it("needs a master key with PostgreSQL", async () => {
+    const run = await cairn(["migrate"], {
+      DATABASE_URL: "postgres://nobody@127.0.0.1:1/none",
+      CAIRN_MASTER_KEY: "",
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("CAIRN_MASTER_KEY is required with DATABASE_URL");
   });
 
   it.each([
@@ -94,11 +107,20 @@ describe("the cairn command", () => {
   }, 60_000);
 
   it.runIf(testDbKind() === "pglite")(
-    "refuses to open an embedded database a running server holds, and stops gracefully on SIGTERM",
+    "serves credentials that `cairn verify` checks over HTTP, refuses a second process on the embedded database, stops on SIGTERM",
     async () => {
       const port = await freePort();
+      const publicUrl = { CAIRN_PUBLIC_URL: `http://localhost:${port}` };
+      const created = await cairn(
+        ["org", "create", "--name", "Lighthouse College", "--slug", "lighthouse", "--json"],
+        publicUrl,
+      );
+      const org = JSON.parse(created.stdout) as { apiKey: string };
+      expect((await cairn(["keys", "rotate", "--org", "lighthouse"], publicUrl)).stdout).toContain(
+        "New signing key key-",
+      );
       const server: ChildProcess = spawn(process.execPath, [BIN, "serve"], {
-        env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: "info" },
+        env: { ...process.env, ...env, ...publicUrl, PORT: String(port), LOG_LEVEL: "info" },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let log = "";
@@ -108,6 +130,19 @@ describe("the cairn command", () => {
         await new Promise((r) => setTimeout(r, 100));
       expect(log).toContain("Cairn is listening");
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+
+      const issued = await fetch(`http://127.0.0.1:${port}/credentials/issue`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${org.apiKey}`, "content-type": "application/json" },
+        body: JSON.stringify({ credential: demoBadge() }),
+      });
+      expect(issued.status).toBe(201);
+      const file = join(env.CAIRN_DATA_DIR ?? "", "badge.json");
+      writeFileSync(file, await issued.text());
+      const verified = await cairn(["verify", file], publicUrl);
+      expect(verified.stdout).toContain("proof");
+      expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+
       const locked = await cairn(["migrate"]);
       expect(locked.code).toBe(2);
       expect(locked.stderr).toContain("in use by a running Cairn");
@@ -117,6 +152,28 @@ describe("the cairn command", () => {
       expect(log).toContain("stopped");
       expect((await cairn(["migrate"])).code).toBe(0);
     },
-    60_000,
+    90_000,
   );
 });
+
+function demoBadge() {
+  return {
+    "@context": [
+      "https://www.w3.org/ns/credentials/v2",
+      "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+    ],
+    type: ["VerifiableCredential", "OpenBadgeCredential"],
+    name: "Harbour Safety",
+    credentialSubject: {
+      type: ["AchievementSubject"],
+      id: "did:example:learner-7",
+      achievement: {
+        id: "https://example.org/achievements/harbour-safety",
+        type: ["Achievement"],
+        name: "Harbour Safety",
+        description: "Works safely on quays and vessels.",
+        criteria: { narrative: "Passed the practical assessment." },
+      },
+    },
+  };
+}

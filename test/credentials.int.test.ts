@@ -120,8 +120,8 @@ describe("issuing and verifying over HTTP", () => {
       statusPurpose: "revocation",
     });
     if (hasInterop) {
-      const ajv = new Ajv2019({ strict: false });
-      addFormats(ajv);
+      const ajv = new Ajv2019.default({ strict: false });
+      addFormats.default(ajv);
       const validate = ajv.compile(readInteropJson("schemas", "ob_v3p0_achievementcredential_schema.json"));
       expect(validate(credential), JSON.stringify(validate.errors)).toBe(true);
     }

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Config } from "../config.ts";
-import { DomainError } from "../domain/errors.ts";
+import { type Config, ConfigError } from "../config.ts";
 
 /**
  * The 32-byte key that seals issuers' private keys. From CAIRN_MASTER_KEY; for the embedded database it is
@@ -12,8 +11,7 @@ import { DomainError } from "../domain/errors.ts";
 export function resolveMasterKey(config: Pick<Config, "masterKey" | "databaseUrl" | "dataDir">): Uint8Array {
   if (config.masterKey) return Buffer.from(config.masterKey, "base64");
   if (config.databaseUrl) {
-    throw new DomainError(
-      "master_key_missing",
+    throw new ConfigError(
       "CAIRN_MASTER_KEY is required with DATABASE_URL: set it to 32 random bytes in base64 (openssl rand -base64 32), the same on every instance.",
     );
   }
@@ -24,6 +22,6 @@ export function resolveMasterKey(config: Pick<Config, "masterKey" | "databaseUrl
   }
   const key = Buffer.from(readFileSync(file, "utf8").trim(), "base64");
   if (key.length !== 32)
-    throw new DomainError("master_key_invalid", `${file} does not hold 32 bytes in base64.`);
+    throw new ConfigError(`${file} does not hold 32 bytes in base64.`);
   return key;
 }
