@@ -1,6 +1,9 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createAdmin } from "./app/accounts/create-admin.ts";
 import { rotateSigningKey } from "./app/credentials/issuer-keys.ts";
+import { issueDemoCredentials } from "./app/demo/demo-credentials.ts";
 import { DEMO_PASSWORD, seedDemo } from "./app/demo/seed-demo.ts";
 import { createOrganizationInput, email, password } from "./app/inputs.ts";
 import { createOrganization } from "./app/organizations/create-organization.ts";
@@ -157,19 +160,36 @@ const COMMANDS: Record<string, Command> = {
   },
   ...CREDENTIAL_COMMANDS,
   demo: {
-    summary: "Seed a demo organization with staff and learners, and print their sign-ins",
+    summary: "Seed a demo organization with staff, learners and issued credentials, and print their sign-ins",
     usage: "cairn demo",
     options: {},
     run: () =>
       withRuntime(async ({ deps, config }) => {
         const { organization, accounts } = await seedDemo(deps);
+        const learners = accounts.filter((a) => a.role.startsWith("learner"));
+        const credentials = await issueDemoCredentials(deps, organization.slug, learners);
+        const folder = join(config.dataDir, "demo-credentials");
+        mkdirSync(folder, { recursive: true });
+        for (const c of credentials)
+          writeFileSync(join(folder, c.file), `${JSON.stringify(c.credential, null, 2)}\n`);
         console.log(
           `Demo data is ready: ${organization.name} at ${config.publicUrl}/orgs/${organization.slug}\n`,
         );
         console.log(`Every account's password: ${DEMO_PASSWORD}\n`);
         for (const account of accounts)
           console.log(`  ${account.email.padEnd(28)} ${account.name.padEnd(16)} ${account.role}`);
-        console.log(`\nStart Cairn with \`npm start\` and sign in at ${config.publicUrl}/signin`);
+        console.log(
+          `\nSigned Open Badges 3.0 credentials, issued to the learners (revoked ones say so when verified):`,
+        );
+        for (const c of credentials)
+          console.log(
+            `  ${join(folder, c.file)}  ${c.achievement} → ${c.learner}${c.revoked ? "  (revoked)" : ""}`,
+          );
+        console.log(
+          `\nStart Cairn with \`npm start\`, sign in at ${config.publicUrl}/signin, and verify a credential with`,
+        );
+        console.log(`  npx cairn verify ${join(folder, credentials[0]?.file ?? "")}`);
+        console.log(`  DID document: ${config.publicUrl}/orgs/${organization.slug}/did.json`);
         return 0;
       }),
   },

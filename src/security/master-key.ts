@@ -21,7 +21,6 @@ export function resolveMasterKey(config: Pick<Config, "masterKey" | "databaseUrl
     writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600, flag: "wx" });
   }
   const key = Buffer.from(readFileSync(file, "utf8").trim(), "base64");
-  if (key.length !== 32)
-    throw new ConfigError(`${file} does not hold 32 bytes in base64.`);
+  if (key.length !== 32) throw new ConfigError(`${file} does not hold 32 bytes in base64.`);
   return key;
 }

@@ -97,7 +97,9 @@ declare module "@digitalbazaar/vc-bitstring-status-list" {
   export function createList(options: { length: number }): Promise<BitstringStatusList>;
   export function decodeList(options: { encodedList: string }): Promise<BitstringStatusList>;
   /** The reference status check @digitalbazaar/vc calls as `checkStatus`. */
-  export function checkStatus(options: Record<string, unknown>): Promise<{ verified: boolean; error?: unknown }>;
+  export function checkStatus(
+    options: Record<string, unknown>,
+  ): Promise<{ verified: boolean; error?: unknown }>;
 }
 
 declare module "@digitalbazaar/credentials-context" {
