@@ -168,7 +168,7 @@ describe("JSON API with organization API keys", () => {
     };
     expect(spec.openapi).toBe("3.1.0");
     expect(Object.keys(spec.paths)).toEqual(
-      expect.arrayContaining(["/orgs/{slug}", "/orgs/{slug}/invitations"]),
+      expect.arrayContaining(["/api/v1/orgs/{slug}", "/api/v1/orgs/{slug}/invitations", "/credentials/issue", "/credentials/verify"]),
     );
     expect(spec.components.securitySchemes.apiKey.scheme).toBe("bearer");
     const docs = await (await ctx.app.request("/docs")).text();

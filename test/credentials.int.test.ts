@@ -35,6 +35,7 @@ async function issuerOrganization() {
     country: "NL",
     region: null,
     description: null,
+    credentialFormat: "ldp",
   });
   return { slug, key: apiKey ?? "", did: `did:web:localhost%3A3000:orgs:${slug}` };
 }
@@ -294,6 +295,19 @@ describe("issuing and verifying over HTTP", () => {
     expect((await verify(enveloped)).status).toBe(200);
     const jwt = String(enveloped.id).slice("data:application/vc+jwt,".length);
     expect((await verify(jwt)).status).toBe(200);
+  });
+
+  it("signs as VC-JWT when the organization chooses it", async () => {
+    const { slug, key } = await issuerOrganization();
+    const changed = await ctx.app.request(`/api/v1/orgs/${slug}`, {
+      method: "PATCH",
+      body: JSON.stringify({ credentialFormat: "jwt" }),
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    });
+    expect(await changed.json()).toMatchObject({ credentialFormat: "jwt" });
+    const enveloped = await issue(key, badge());
+    expect(String(enveloped.id)).toMatch(/^data:application\/vc\+jwt,/);
+    expect((await verify(enveloped)).status).toBe(200);
   });
 
   it("requires the credentials:issue scope and refuses bad input without a 5xx", async () => {

@@ -71,6 +71,9 @@ export const organizationProfileInput = z.object({
     .transform((value) => value || null),
   region: optionalText(120),
   description: optionalText(2000),
+  credentialFormat: z
+    .enum(["ldp", "jwt"], { message: "Choose Data Integrity (ldp) or VC-JWT (jwt)." })
+    .default("ldp"),
 });
 export type OrganizationProfileInput = z.output<typeof organizationProfileInput>;
 

@@ -58,7 +58,11 @@ export type OrganizationRepository = {
   insert(organization: Organization): Promise<void>;
   findById(id: string): Promise<Organization | undefined>;
   findBySlug(slug: string): Promise<Organization | undefined>;
-  update(id: string, profile: OrganizationProfile, now: Date): Promise<void>;
+  update(
+    id: string,
+    profile: OrganizationProfile & { credentialFormat: CredentialFormat },
+    now: Date,
+  ): Promise<void>;
   setLogo(id: string, logo: Logo | null, now: Date): Promise<void>;
   getLogo(slug: string): Promise<Logo | undefined>;
   listForUser(userId: string): Promise<(Organization & { role: OrganizationRole })[]>;

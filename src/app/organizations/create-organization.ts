@@ -33,7 +33,6 @@ export async function createOrganization(
       slug,
       ...profile,
       hasLogo: false,
-      credentialFormat: "ldp",
       createdAt: now,
       updatedAt: now,
     };

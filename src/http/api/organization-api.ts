@@ -36,6 +36,8 @@ const organizationJson = (publicUrl: string, o: Organization) => ({
   region: o.region,
   description: o.description,
   logoUrl: o.hasLogo ? `${publicUrl}/orgs/${o.slug}/logo` : null,
+  credentialFormat: o.credentialFormat,
+  didDocumentUrl: `${publicUrl}/orgs/${o.slug}/did.json`,
   createdAt: o.createdAt.toISOString(),
   updatedAt: o.updatedAt.toISOString(),
 });

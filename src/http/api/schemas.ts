@@ -28,6 +28,10 @@ export const OrganizationSchema = z
     region: z.string().nullable(),
     description: z.string().nullable(),
     logoUrl: z.string().nullable(),
+    credentialFormat: z
+      .enum(["ldp", "jwt"])
+      .openapi({ description: "ldp: Data Integrity eddsa-rdfc-2022; jwt: VC-JWT" }),
+    didDocumentUrl: z.string().openapi({ description: "Where the organization's did:web DID document is published" }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })

@@ -13,7 +13,7 @@ import { DomainError } from "../../domain/errors.ts";
 import { ROLE_LABELS } from "../../domain/roles.ts";
 import type { Organization } from "../../domain/types.ts";
 import { type AppEnv, actorOf } from "../env.ts";
-import { ErrorSummary, Field, Form, type FormErrors } from "./forms.tsx";
+import { ErrorSummary, Field, Form, type FormErrors, SelectField } from "./forms.tsx";
 import {
   formFailure,
   type PageContext,
