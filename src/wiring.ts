@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
-import { getDidDocument } from "./app/credentials/issuer-keys.ts";
-import { getStatusListCredential } from "./app/credentials/status-lists.ts";
+import { getDidDocument } from "./app/issuing/issuer-keys.ts";
+import { getStatusListCredential } from "./app/issuing/status-lists.ts";
 import type { AppDeps, Mailer, PasswordHasher, Verifier } from "./app/ports.ts";
 import { createCredentialEngine } from "./credentials/engine.ts";
 import { createJsonLdContextCache } from "./credentials/fast/context-cache.ts";

@@ -168,7 +168,12 @@ describe("JSON API with organization API keys", () => {
     };
     expect(spec.openapi).toBe("3.1.0");
     expect(Object.keys(spec.paths)).toEqual(
-      expect.arrayContaining(["/api/v1/orgs/{slug}", "/api/v1/orgs/{slug}/invitations", "/credentials/issue", "/credentials/verify"]),
+      expect.arrayContaining([
+        "/api/v1/orgs/{slug}",
+        "/api/v1/orgs/{slug}/invitations",
+        "/credentials/issue",
+        "/credentials/verify",
+      ]),
     );
     expect(spec.components.securitySchemes.apiKey.scheme).toBe("bearer");
     const docs = await (await ctx.app.request("/docs")).text();

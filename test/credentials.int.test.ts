@@ -10,7 +10,7 @@ import Ajv2019 from "ajv/dist/2019.js";
 import addFormats from "ajv-formats";
 import didContext from "did-context";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rotateSigningKey } from "../src/app/credentials/issuer-keys.ts";
+import { rotateSigningKey } from "../src/app/issuing/issuer-keys.ts";
 import { createOrganization } from "../src/app/organizations/create-organization.ts";
 import { eventually, startTestContext, type TestContext } from "./harness.ts";
 import { hasInterop, readInteropJson } from "./interop.ts";

@@ -1,7 +1,7 @@
 // Test-only helpers (imported by *.test.ts and the benchmark): an issuer with a did:web DID whose
 // document is served by a fake fetch, plus a sample award. Nothing here touches the network.
-import { buildOpenBadgeCredential } from "../domain/credentials/build-credential.ts";
-import type { AwardInput } from "../domain/credentials/types.ts";
+import { buildOpenBadgeCredential } from "../domain/open-badges/build-credential.ts";
+import type { AwardInput } from "../domain/open-badges/types.ts";
 import { buildDidDocument, type DidKeyEntry, keyIdFor } from "./did/did-document.ts";
 import { didWebToUrl } from "./did/did-web.ts";
 import { createDidResolver } from "./did/resolver.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { STATUS_PUBLISH_JOB } from "../app/credentials/status-lists.ts";
+import { STATUS_PUBLISH_JOB } from "../app/issuing/status-lists.ts";
 import { MAIL_JOB } from "../app/mail/queue-mail.ts";
 
 /** Every job: its queue name, payload schema (validated when the worker picks it up) and retry policy. */

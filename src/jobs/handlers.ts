@@ -1,4 +1,4 @@
-import { publishStatusListJob } from "../app/credentials/status-lists.ts";
+import { publishStatusListJob } from "../app/issuing/status-lists.ts";
 import { deliverMail } from "../app/mail/deliver-mail.ts";
 import type { AppDeps, Mailer } from "../app/ports.ts";
 import type { JobHandlers } from "./definitions.ts";

@@ -1,9 +1,9 @@
-import { hashedEmailIdentity } from "../../domain/credentials/identity-hash.ts";
+import { hashedEmailIdentity } from "../../domain/open-badges/identity-hash.ts";
 import { API_KEY_SCOPE_NAMES } from "../../domain/roles.ts";
 import type { Actor } from "../../domain/types.ts";
 import { issueApiKey } from "../api-keys/issue-api-key.ts";
-import { issueCredential } from "../credentials/issue-credential.ts";
-import { updateCredentialStatus } from "../credentials/update-credential-status.ts";
+import { issueCredential } from "../issuing/issue-credential.ts";
+import { updateCredentialStatus } from "../issuing/update-credential-status.ts";
 import type { AppDeps } from "../ports.ts";
 
 const ACHIEVEMENTS = [

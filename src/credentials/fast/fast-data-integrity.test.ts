@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hasInterop, readInteropJson } from "../../../test/interop.ts";
-import type { AwardInput } from "../../domain/credentials/types.ts";
+import type { AwardInput } from "../../domain/open-badges/types.ts";
 import { createDocumentLoader } from "../document-loader.ts";
 import type { SigningKey } from "../keys.ts";
 import { signDataIntegrityReference } from "../proofs/data-integrity-reference.ts";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { bitstringStatusEntry } from "../../domain/credentials/status-entry.ts";
+import { bitstringStatusEntry } from "../../domain/open-badges/status-entry.ts";
 import { didKeyFromPublicKey } from "../did/did-key.ts";
 import { createDocumentLoader } from "../document-loader.ts";
 import { generateEd25519KeyPair } from "../keys.ts";

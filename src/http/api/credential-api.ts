@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { issueCredential } from "../../app/credentials/issue-credential.ts";
-import { getDidDocument } from "../../app/credentials/issuer-keys.ts";
-import { getStatusListCredential } from "../../app/credentials/status-lists.ts";
-import { updateCredentialStatus } from "../../app/credentials/update-credential-status.ts";
+import { issueCredential } from "../../app/issuing/issue-credential.ts";
+import { getDidDocument } from "../../app/issuing/issuer-keys.ts";
+import { getStatusListCredential } from "../../app/issuing/status-lists.ts";
+import { updateCredentialStatus } from "../../app/issuing/update-credential-status.ts";
 import type { AppDeps, Verifier } from "../../app/ports.ts";
 import { DomainError } from "../../domain/errors.ts";
 import type { AppEnv } from "../env.ts";

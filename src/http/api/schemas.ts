@@ -31,7 +31,9 @@ export const OrganizationSchema = z
     credentialFormat: z
       .enum(["ldp", "jwt"])
       .openapi({ description: "ldp: Data Integrity eddsa-rdfc-2022; jwt: VC-JWT" }),
-    didDocumentUrl: z.string().openapi({ description: "Where the organization's did:web DID document is published" }),
+    didDocumentUrl: z
+      .string()
+      .openapi({ description: "Where the organization's did:web DID document is published" }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })

@@ -10,10 +10,11 @@ import {
   formFailure,
   type PageContext,
   parseForm,
+  pathParam,
   readForm,
   redirectWith,
   render,
-  requireUser,
+  signedIn,
 } from "./kit.tsx";
 import { OrganizationTabs } from "./organization-tabs.tsx";
 
@@ -128,40 +129,42 @@ export function apiKeyPages(deps: AppDeps) {
     );
   };
 
-  pages.get("/orgs/:slug/api-keys", (c) => {
-    const user = requireUser(c);
-    return user instanceof Response ? user : keysPage(c, c.req.param("slug"));
-  });
-  pages.post("/orgs/:slug/api-keys", async (c) => {
-    const user = requireUser(c);
-    if (user instanceof Response) return user;
-    const slug = c.req.param("slug");
-    const values = await readForm(c);
-    try {
-      const scopes = values.scopes === undefined ? [] : ([] as string[]).concat(values.scopes);
-      const input = parseForm(createApiKeyInput, { name: values.name, scopes });
-      const { secret } = await createApiKey(deps, actorOf(user), slug, {
-        name: input.name,
-        scopes: input.scopes as ApiKeyScope[],
-      });
-      c.header("cache-control", "no-store");
-      return keysPage(c, slug, { secret });
-    } catch (error) {
-      return formFailure(c, error, (errors, message) => keysPage(c, slug, { errors, message }));
-    }
-  });
-  pages.post("/orgs/:slug/api-keys/:id/revoke", async (c) => {
-    const user = requireUser(c);
-    if (user instanceof Response) return user;
-    const slug = c.req.param("slug");
-    await readForm(c);
-    await revokeApiKey(deps, actorOf(user), slug, c.req.param("id"));
-    return redirectWith(
-      c,
-      `/orgs/${slug}/api-keys`,
-      "The key is revoked: requests with it are refused from now on.",
-    );
-  });
+  pages.get(
+    "/orgs/:slug/api-keys",
+    signedIn((c) => keysPage(c, pathParam(c, "slug"))),
+  );
+  pages.post(
+    "/orgs/:slug/api-keys",
+    signedIn(async (c, user) => {
+      const slug = pathParam(c, "slug");
+      const values = await readForm(c);
+      try {
+        const scopes = values.scopes === undefined ? [] : ([] as string[]).concat(values.scopes);
+        const input = parseForm(createApiKeyInput, { name: values.name, scopes });
+        const { secret } = await createApiKey(deps, actorOf(user), slug, {
+          name: input.name,
+          scopes: input.scopes as ApiKeyScope[],
+        });
+        c.header("cache-control", "no-store");
+        return keysPage(c, slug, { secret });
+      } catch (error) {
+        return formFailure(c, error, (errors, message) => keysPage(c, slug, { errors, message }));
+      }
+    }),
+  );
+  pages.post(
+    "/orgs/:slug/api-keys/:id/revoke",
+    signedIn(async (c, user) => {
+      const slug = pathParam(c, "slug");
+      await readForm(c);
+      await revokeApiKey(deps, actorOf(user), slug, pathParam(c, "id"));
+      return redirectWith(
+        c,
+        `/orgs/${slug}/api-keys`,
+        "The key is revoked: requests with it are refused from now on.",
+      );
+    }),
+  );
 
   return pages;
 }

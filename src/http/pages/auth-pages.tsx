@@ -19,8 +19,8 @@ import {
   readForm,
   redirectWith,
   render,
-  requireUser,
   safeNext,
+  signedIn,
 } from "./kit.tsx";
 
 type Values = Record<string, string | string[] | undefined>;
@@ -243,46 +243,48 @@ export function authPages(deps: AppDeps, secure: boolean) {
     }
   });
 
-  pages.get("/account", (c) => {
-    const user = requireUser(c);
-    if (user instanceof Response) return user;
-    return render(
-      c,
-      "Your account",
-      <section class="narrow">
-        <h1>Your account</h1>
-        <dl class="facts">
-          <dt>Name</dt>
-          <dd>{user.name}</dd>
-          <dt>Email address</dt>
-          <dd>
-            {user.email}{" "}
-            {user.emailVerifiedAt ? (
-              <span class="tag ok">confirmed</span>
-            ) : (
-              <span class="tag warn">not confirmed yet</span>
-            )}
-          </dd>
-          <dt>Platform role</dt>
-          <dd>{user.isPlatformAdmin ? "Platform admin" : "Member"}</dd>
-        </dl>
-        {user.emailVerifiedAt ? null : (
-          <Form action="/account/resend-verification" csrf={c.get("csrfToken")}>
-            <button type="submit" class="secondary">
-              Send the confirmation link again
-            </button>
-          </Form>
-        )}
-      </section>,
-    );
-  });
-  pages.post("/account/resend-verification", async (c) => {
-    const user = requireUser(c);
-    if (user instanceof Response) return user;
-    await readForm(c);
-    await resendVerification(deps, user.id);
-    return redirectWith(c, "/account", "A new confirmation link is on its way.");
-  });
+  pages.get(
+    "/account",
+    signedIn((c, user) => {
+      return render(
+        c,
+        "Your account",
+        <section class="narrow">
+          <h1>Your account</h1>
+          <dl class="facts">
+            <dt>Name</dt>
+            <dd>{user.name}</dd>
+            <dt>Email address</dt>
+            <dd>
+              {user.email}{" "}
+              {user.emailVerifiedAt ? (
+                <span class="tag ok">confirmed</span>
+              ) : (
+                <span class="tag warn">not confirmed yet</span>
+              )}
+            </dd>
+            <dt>Platform role</dt>
+            <dd>{user.isPlatformAdmin ? "Platform admin" : "Member"}</dd>
+          </dl>
+          {user.emailVerifiedAt ? null : (
+            <Form action="/account/resend-verification" csrf={c.get("csrfToken")}>
+              <button type="submit" class="secondary">
+                Send the confirmation link again
+              </button>
+            </Form>
+          )}
+        </section>,
+      );
+    }),
+  );
+  pages.post(
+    "/account/resend-verification",
+    signedIn(async (c, user) => {
+      await readForm(c);
+      await resendVerification(deps, user.id);
+      return redirectWith(c, "/account", "A new confirmation link is on its way.");
+    }),
+  );
 
   return pages;
 }

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { listOutbox } from "../../app/mail/deliver-mail.ts";
 import type { AppDeps } from "../../app/ports.ts";
 import { type AppEnv, actorOf } from "../env.ts";
-import { render, requireUser } from "./kit.tsx";
+import { render, signedIn } from "./kit.tsx";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",
@@ -74,44 +74,45 @@ export function homeAndAdminPages(deps: AppDeps) {
   );
 
   pages.get("/admin", (c) => c.redirect("/admin/outbox", 302));
-  pages.get("/admin/outbox", async (c) => {
-    const user = requireUser(c);
-    if (user instanceof Response) return user;
-    const entries = await listOutbox(deps, actorOf(user));
-    return render(
-      c,
-      "Outbox",
-      <section>
-        <h1>Outbox</h1>
-        <p>
-          Every message Cairn sent, newest first. Without <code>SMTP_URL</code> mail stays here instead of
-          being delivered: copy links from it during development.
-        </p>
-        {entries.length === 0 ? (
-          <p class="hint">No mail yet.</p>
-        ) : (
-          <ol class="outbox">
-            {entries.map((m) => (
-              <li>
-                <article class="card">
-                  <h2>{m.subject}</h2>
-                  <p class="hint">
-                    To {m.to} · {dateFormat.format(m.createdAt)} UTC ·{" "}
-                    {m.transport === "outbox"
-                      ? "kept in the outbox"
-                      : m.deliveredAt
-                        ? "delivered by SMTP"
-                        : "delivery pending"}
-                  </p>
-                  <pre class="mail-body">{m.text}</pre>
-                </article>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>,
-    );
-  });
+  pages.get(
+    "/admin/outbox",
+    signedIn(async (c, user) => {
+      const entries = await listOutbox(deps, actorOf(user));
+      return render(
+        c,
+        "Outbox",
+        <section>
+          <h1>Outbox</h1>
+          <p>
+            Every message Cairn sent, newest first. Without <code>SMTP_URL</code> mail stays here instead of
+            being delivered: copy links from it during development.
+          </p>
+          {entries.length === 0 ? (
+            <p class="hint">No mail yet.</p>
+          ) : (
+            <ol class="outbox">
+              {entries.map((m) => (
+                <li>
+                  <article class="card">
+                    <h2>{m.subject}</h2>
+                    <p class="hint">
+                      To {m.to} · {dateFormat.format(m.createdAt)} UTC ·{" "}
+                      {m.transport === "outbox"
+                        ? "kept in the outbox"
+                        : m.deliveredAt
+                          ? "delivered by SMTP"
+                          : "delivery pending"}
+                    </p>
+                    <pre class="mail-body">{m.text}</pre>
+                  </article>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>,
+      );
+    }),
+  );
 
   return pages;
 }

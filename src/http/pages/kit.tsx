@@ -45,11 +45,20 @@ export function redirectWith(c: PageContext, location: string, notice?: string) 
 export const safeNext = (next: string | undefined): string =>
   next?.startsWith("/") && !next.startsWith("//") && !next.includes("\\") ? next : "/orgs";
 
-export function requireUser(c: PageContext): User | Response {
-  const user = c.get("user");
-  if (user) return user;
-  return c.redirect(`/signin?next=${encodeURIComponent(c.req.path)}`, 303);
+/** A path parameter of the matched route (typed loosely once a handler is wrapped by `signedIn`). */
+export function pathParam(c: PageContext, name: string): string {
+  const value = c.req.param(name);
+  if (!value) throw new DomainError("not_found", "There is nothing at this address.");
+  return value;
 }
+
+/** A page for signed-in people: anyone else is sent to sign in and brought back afterwards. */
+export const signedIn =
+  <C extends PageContext>(handler: (c: C, user: User) => Response | Promise<Response>) =>
+  (c: C): Response | Promise<Response> => {
+    const user = c.get("user");
+    return user ? handler(c, user) : c.redirect(`/signin?next=${encodeURIComponent(c.req.path)}`, 303);
+  };
 
 /** Reads a posted form after checking its CSRF token. Repeated fields (checkboxes) become arrays. */
 export async function readForm(c: PageContext): Promise<Record<string, string | string[]>> {

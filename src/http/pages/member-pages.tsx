@@ -17,10 +17,11 @@ import {
   formFailure,
   type PageContext,
   parseForm,
+  pathParam,
   readForm,
   redirectWith,
   render,
-  requireUser,
+  signedIn,
 } from "./kit.tsx";
 import { OrganizationTabs } from "./organization-tabs.tsx";
 
@@ -147,58 +148,62 @@ export function memberPages(deps: AppDeps) {
     );
   };
 
-  pages.get("/orgs/:slug/members", (c) => {
-    const user = requireUser(c);
-    return user instanceof Response ? user : membersPage(c, c.req.param("slug"));
-  });
+  pages.get(
+    "/orgs/:slug/members",
+    signedIn((c) => membersPage(c, pathParam(c, "slug"))),
+  );
 
-  pages.post("/orgs/:slug/invitations", async (c) => {
-    const user = requireUser(c);
-    if (user instanceof Response) return user;
-    const slug = c.req.param("slug");
-    const values = await readForm(c);
-    try {
-      const invitation = await inviteMember(deps, actorOf(user), slug, parseForm(inviteInput, values));
-      return redirectWith(c, `/orgs/${slug}/members`, `Invitation sent to ${invitation.email}.`);
-    } catch (error) {
-      const again = { email: String(values.email ?? ""), role: String(values.role ?? "") };
-      return formFailure(c, error, (errors, message) => membersPage(c, slug, again, errors, message));
-    }
-  });
+  pages.post(
+    "/orgs/:slug/invitations",
+    signedIn(async (c, user) => {
+      const slug = pathParam(c, "slug");
+      const values = await readForm(c);
+      try {
+        const invitation = await inviteMember(deps, actorOf(user), slug, parseForm(inviteInput, values));
+        return redirectWith(c, `/orgs/${slug}/members`, `Invitation sent to ${invitation.email}.`);
+      } catch (error) {
+        const again = { email: String(values.email ?? ""), role: String(values.role ?? "") };
+        return formFailure(c, error, (errors, message) => membersPage(c, slug, again, errors, message));
+      }
+    }),
+  );
 
-  pages.post("/orgs/:slug/members/:userId/role", async (c) => {
-    const user = requireUser(c);
-    if (user instanceof Response) return user;
-    const slug = c.req.param("slug");
-    const { role } = parseForm(changeRoleInput, await readForm(c));
-    await changeMemberRole(deps, actorOf(user), slug, c.req.param("userId"), role);
-    return redirectWith(c, `/orgs/${slug}/members`, `The role is now ${ROLE_LABELS[role]}.`);
-  });
+  pages.post(
+    "/orgs/:slug/members/:userId/role",
+    signedIn(async (c, user) => {
+      const slug = pathParam(c, "slug");
+      const { role } = parseForm(changeRoleInput, await readForm(c));
+      await changeMemberRole(deps, actorOf(user), slug, pathParam(c, "userId"), role);
+      return redirectWith(c, `/orgs/${slug}/members`, `The role is now ${ROLE_LABELS[role]}.`);
+    }),
+  );
 
-  pages.post("/orgs/:slug/members/:userId/remove", async (c) => {
-    const user = requireUser(c);
-    if (user instanceof Response) return user;
-    const slug = c.req.param("slug");
-    await readForm(c);
-    await removeMember(deps, actorOf(user), slug, c.req.param("userId"));
-    return redirectWith(
-      c,
-      user.id === c.req.param("userId") ? "/orgs" : `/orgs/${slug}/members`,
-      "The member is removed.",
-    );
-  });
+  pages.post(
+    "/orgs/:slug/members/:userId/remove",
+    signedIn(async (c, user) => {
+      const slug = pathParam(c, "slug");
+      await readForm(c);
+      await removeMember(deps, actorOf(user), slug, pathParam(c, "userId"));
+      return redirectWith(
+        c,
+        user.id === pathParam(c, "userId") ? "/orgs" : `/orgs/${slug}/members`,
+        "The member is removed.",
+      );
+    }),
+  );
 
-  pages.post("/orgs/:slug/invitations/:id/revoke", async (c) => {
-    const user = requireUser(c);
-    if (user instanceof Response) return user;
-    const slug = c.req.param("slug");
-    await readForm(c);
-    await revokeInvitation(deps, actorOf(user), slug, c.req.param("id"));
-    return redirectWith(c, `/orgs/${slug}/members`, "The invitation is withdrawn.");
-  });
+  pages.post(
+    "/orgs/:slug/invitations/:id/revoke",
+    signedIn(async (c, user) => {
+      const slug = pathParam(c, "slug");
+      await readForm(c);
+      await revokeInvitation(deps, actorOf(user), slug, pathParam(c, "id"));
+      return redirectWith(c, `/orgs/${slug}/members`, "The invitation is withdrawn.");
+    }),
+  );
 
   pages.get("/invitations/:token", async (c) => {
-    const token = c.req.param("token");
+    const token = pathParam(c, "token");
     const { invitation, organization } = await viewInvitation(deps, token);
     const user = c.get("user");
     const here = encodeURIComponent(c.req.path);
@@ -235,13 +240,14 @@ export function memberPages(deps: AppDeps) {
     );
   });
 
-  pages.post("/invitations/:token", async (c) => {
-    const user = requireUser(c);
-    if (user instanceof Response) return user;
-    await readForm(c);
-    const organization = await acceptInvitation(deps, user.id, c.req.param("token"));
-    return redirectWith(c, `/orgs/${organization.slug}`, `Welcome to ${organization.name}.`);
-  });
+  pages.post(
+    "/invitations/:token",
+    signedIn(async (c, user) => {
+      await readForm(c);
+      const organization = await acceptInvitation(deps, user.id, pathParam(c, "token"));
+      return redirectWith(c, `/orgs/${organization.slug}`, `Welcome to ${organization.name}.`);
+    }),
+  );
 
   return pages;
 }

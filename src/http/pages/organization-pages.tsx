@@ -18,10 +18,11 @@ import {
   formFailure,
   type PageContext,
   parseForm,
+  pathParam,
   readForm,
   redirectWith,
   render,
-  requireUser,
+  signedIn,
 } from "./kit.tsx";
 import { OrganizationTabs } from "./organization-tabs.tsx";
 
@@ -91,6 +92,16 @@ function ProfileFields({
         errors={errors}
         maxlength={2000}
       />
+      <SelectField
+        name="credentialFormat"
+        label="How credentials are signed"
+        options={[
+          ["ldp", "Data Integrity proof (eddsa-rdfc-2022): the Open Badges 3.0 default"],
+          ["jwt", "VC-JWT (EdDSA): for wallets and verifiers that expect JWTs"],
+        ]}
+        value={str(values.credentialFormat) || "ldp"}
+        errors={errors}
+      />
     </>
   );
 }
@@ -100,40 +111,41 @@ const profileValues = ({ hasLogo: _, createdAt: __, updatedAt: ___, ...o }: Orga
 export function organizationPages(deps: AppDeps) {
   const pages = new Hono<AppEnv>();
 
-  pages.get("/orgs", async (c) => {
-    const user = requireUser(c);
-    if (user instanceof Response) return user;
-    const organizations = await listMyOrganizations(deps, user.id);
-    return render(
-      c,
-      "Your organizations",
-      <section>
-        <div class="page-head">
-          <h1>Your organizations</h1>
-          <a class="button" href="/orgs/new">
-            Create an organization
-          </a>
-        </div>
-        {organizations.length === 0 ? (
-          <p>
-            You are not a member of any organization yet. Create one to issue credentials, or accept an
-            invitation from a colleague.
-          </p>
-        ) : (
-          <ul class="cards">
-            {organizations.map((o) => (
-              <li class="card">
-                <h2>
-                  <a href={`/orgs/${o.slug}`}>{o.name}</a>
-                </h2>
-                <p class="hint">Your role: {ROLE_LABELS[o.role]}</p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>,
-    );
-  });
+  pages.get(
+    "/orgs",
+    signedIn(async (c, user) => {
+      const organizations = await listMyOrganizations(deps, user.id);
+      return render(
+        c,
+        "Your organizations",
+        <section>
+          <div class="page-head">
+            <h1>Your organizations</h1>
+            <a class="button" href="/orgs/new">
+              Create an organization
+            </a>
+          </div>
+          {organizations.length === 0 ? (
+            <p>
+              You are not a member of any organization yet. Create one to issue credentials, or accept an
+              invitation from a colleague.
+            </p>
+          ) : (
+            <ul class="cards">
+              {organizations.map((o) => (
+                <li class="card">
+                  <h2>
+                    <a href={`/orgs/${o.slug}`}>{o.name}</a>
+                  </h2>
+                  <p class="hint">Your role: {ROLE_LABELS[o.role]}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>,
+      );
+    }),
+  );
 
   const newPage = (c: PageContext, values: Values, errors?: FormErrors, message?: string) =>
     render(
@@ -152,66 +164,68 @@ export function organizationPages(deps: AppDeps) {
         </Form>
       </section>,
     );
-  pages.get("/orgs/new", (c) => {
-    const user = requireUser(c);
-    return user instanceof Response ? user : newPage(c, {});
-  });
-  pages.post("/orgs", async (c) => {
-    const user = requireUser(c);
-    if (user instanceof Response) return user;
-    const values = await readForm(c);
-    try {
-      const { organization } = await createOrganization(
-        deps,
-        actorOf(user),
-        parseForm(createOrganizationInput, values),
-      );
-      return redirectWith(
-        c,
-        `/orgs/${organization.slug}`,
-        `${organization.name} is created. Invite your colleagues next.`,
-      );
-    } catch (error) {
-      return formFailure(c, error, (errors, message) => newPage(c, values, errors, message));
-    }
-  });
+  pages.get(
+    "/orgs/new",
+    signedIn((c) => newPage(c, {})),
+  );
+  pages.post(
+    "/orgs",
+    signedIn(async (c, user) => {
+      const values = await readForm(c);
+      try {
+        const { organization } = await createOrganization(
+          deps,
+          actorOf(user),
+          parseForm(createOrganizationInput, values),
+        );
+        return redirectWith(
+          c,
+          `/orgs/${organization.slug}`,
+          `${organization.name} is created. Invite your colleagues next.`,
+        );
+      } catch (error) {
+        return formFailure(c, error, (errors, message) => newPage(c, values, errors, message));
+      }
+    }),
+  );
 
-  pages.get("/orgs/:slug", async (c) => {
-    const user = requireUser(c);
-    if (user instanceof Response) return user;
-    const { organization, membership } = await getOrganization(deps, actorOf(user), c.req.param("slug"));
-    return render(
-      c,
-      organization.name,
-      <section>
-        <OrganizationTabs organization={organization} memberRole={membership?.role} current="overview" />
-        <div class="org-profile">
-          {organization.hasLogo ? (
-            <img class="logo" src={`/orgs/${organization.slug}/logo`} alt={`${organization.name} logo`} />
-          ) : null}
-          <div>
-            {organization.description ? (
-              <p>{organization.description}</p>
-            ) : (
-              <p class="hint">No description yet.</p>
-            )}
-            <dl class="facts">
-              <dt>Website</dt>
-              <dd>
-                {organization.website ? <a href={organization.website}>{organization.website}</a> : "—"}
-              </dd>
-              <dt>Contact</dt>
-              <dd>{organization.contactEmail ?? "—"}</dd>
-              <dt>Country / region</dt>
-              <dd>{[organization.country, organization.region].filter(Boolean).join(" · ") || "—"}</dd>
-              <dt>Your role</dt>
-              <dd>{membership ? ROLE_LABELS[membership.role] : "Platform admin (read only)"}</dd>
-            </dl>
+  pages.get(
+    "/orgs/:slug",
+    signedIn(async (c, user) => {
+      const { organization, membership } = await getOrganization(deps, actorOf(user), pathParam(c, "slug"));
+      return render(
+        c,
+        organization.name,
+        <section>
+          <OrganizationTabs organization={organization} memberRole={membership?.role} current="overview" />
+          <div class="org-profile">
+            {organization.hasLogo ? (
+              <img class="logo" src={`/orgs/${organization.slug}/logo`} alt={`${organization.name} logo`} />
+            ) : null}
+            <div>
+              {organization.description ? (
+                <p>{organization.description}</p>
+              ) : (
+                <p class="hint">No description yet.</p>
+              )}
+              <dl class="facts">
+                <dt>Website</dt>
+                <dd>
+                  {organization.website ? <a href={organization.website}>{organization.website}</a> : "—"}
+                </dd>
+                <dt>Contact</dt>
+                <dd>{organization.contactEmail ?? "—"}</dd>
+                <dt>Country / region</dt>
+                <dd>{[organization.country, organization.region].filter(Boolean).join(" · ") || "—"}</dd>
+                <dt>Your role</dt>
+                <dd>{membership ? ROLE_LABELS[membership.role] : "Platform admin (read only)"}</dd>
+              </dl>
+            </div>
           </div>
-        </div>
-      </section>,
-    );
-  });
+        </section>,
+      );
+    }),
+  );
 
   const settingsPage = async (
     c: PageContext,
@@ -266,43 +280,45 @@ export function organizationPages(deps: AppDeps) {
     );
   };
 
-  pages.get("/orgs/:slug/settings", (c) => {
-    const user = requireUser(c);
-    return user instanceof Response ? user : settingsPage(c, c.req.param("slug"));
-  });
-  pages.post("/orgs/:slug/settings", async (c) => {
-    const user = requireUser(c);
-    if (user instanceof Response) return user;
-    const slug = c.req.param("slug");
-    const values = await readForm(c);
-    try {
-      await updateOrganization(deps, actorOf(user), slug, parseForm(organizationProfileInput, values));
-      return redirectWith(c, `/orgs/${slug}/settings`, "The profile is saved.");
-    } catch (error) {
-      return formFailure(c, error, (errors, message) => settingsPage(c, slug, values, errors, message));
-    }
-  });
-  pages.post("/orgs/:slug/logo", async (c) => {
-    const user = requireUser(c);
-    if (user instanceof Response) return user;
-    const slug = c.req.param("slug");
-    await readForm(c);
-    const file = (await c.req.parseBody()).logo;
-    try {
-      if (!(file instanceof File) || file.size === 0) {
-        throw new DomainError("invalid_logo", "Choose an image file to upload.", {
-          logo: "Choose an image file to upload.",
-        });
+  pages.get(
+    "/orgs/:slug/settings",
+    signedIn((c) => settingsPage(c, pathParam(c, "slug"))),
+  );
+  pages.post(
+    "/orgs/:slug/settings",
+    signedIn(async (c, user) => {
+      const slug = pathParam(c, "slug");
+      const values = await readForm(c);
+      try {
+        await updateOrganization(deps, actorOf(user), slug, parseForm(organizationProfileInput, values));
+        return redirectWith(c, `/orgs/${slug}/settings`, "The profile is saved.");
+      } catch (error) {
+        return formFailure(c, error, (errors, message) => settingsPage(c, slug, values, errors, message));
       }
-      const logo = { bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type };
-      await setOrganizationLogo(deps, actorOf(user), slug, logo);
-      return redirectWith(c, `/orgs/${slug}/settings`, "The logo is saved.");
-    } catch (error) {
-      return formFailure(c, error, (errors, message) => settingsPage(c, slug, undefined, errors, message));
-    }
-  });
+    }),
+  );
+  pages.post(
+    "/orgs/:slug/logo",
+    signedIn(async (c, user) => {
+      const slug = pathParam(c, "slug");
+      await readForm(c);
+      const file = (await c.req.parseBody()).logo;
+      try {
+        if (!(file instanceof File) || file.size === 0) {
+          throw new DomainError("invalid_logo", "Choose an image file to upload.", {
+            logo: "Choose an image file to upload.",
+          });
+        }
+        const logo = { bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type };
+        await setOrganizationLogo(deps, actorOf(user), slug, logo);
+        return redirectWith(c, `/orgs/${slug}/settings`, "The logo is saved.");
+      } catch (error) {
+        return formFailure(c, error, (errors, message) => settingsPage(c, slug, undefined, errors, message));
+      }
+    }),
+  );
   pages.get("/orgs/:slug/logo", async (c) => {
-    const logo = await getOrganizationLogo(deps, c.req.param("slug"));
+    const logo = await getOrganizationLogo(deps, pathParam(c, "slug"));
     if (!logo) throw new DomainError("not_found", "This organization has no logo.");
     return c.body(logo.bytes as Uint8Array<ArrayBuffer>, 200, {
       "content-type": logo.contentType,
