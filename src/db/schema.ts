@@ -253,3 +253,86 @@ export const issuedCredentials = pgTable(
     uniqueIndex("issued_credentials_idempotency_idx").on(t.organizationId, t.idempotencyKey),
   ],
 );
+
+/** A micro-credential definition (an OB 3.0 Achievement). Its content lives in versions. */
+export const achievements = pgTable(
+  "achievements",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    status: text("status").notNull(),
+    /** The newest version; a published definition's edits open a new draft version. */
+    latestVersion: integer("latest_version").notNull(),
+    publishedVersion: integer("published_version"),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (t) => [index("achievements_org_idx").on(t.organizationId, t.status)],
+);
+
+export const achievementVersions = pgTable(
+  "achievement_versions",
+  {
+    achievementId: uuid("achievement_id")
+      .notNull()
+      .references(() => achievements.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    /** The definition: OB 3.0 Achievement fields plus the EU micro-credential elements. */
+    definition: jsonb("definition").$type<Record<string, unknown>>().notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: at("created_at").notNull(),
+    publishedAt: at("published_at"),
+  },
+  (t) => [primaryKey({ columns: [t.achievementId, t.version] })],
+);
+
+/** Skill frameworks: Cairn's starter catalog (no organization) or ones an organization imported (ESCO, O*NET, own). */
+export const skillFrameworks = pgTable("skill_frameworks", {
+  id: uuid("id").primaryKey(),
+  organizationId: uuid("organization_id").references(() => organizations.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  source: text("source").notNull(),
+  url: text("url"),
+  createdAt: at("created_at").notNull(),
+});
+
+export const skills = pgTable(
+  "skills",
+  {
+    id: uuid("id").primaryKey(),
+    frameworkId: uuid("framework_id")
+      .notNull()
+      .references(() => skillFrameworks.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    url: text("url"),
+    /** Lower-cased name, alternative labels and code, for search. */
+    searchText: text("search_text").notNull(),
+  },
+  (t) => [
+    uniqueIndex("skills_framework_code_idx").on(t.frameworkId, t.code),
+    index("skills_framework_idx").on(t.frameworkId),
+  ],
+);
+
+/** Badge images: uploaded (PNG, sanitized SVG) or designed from a template. */
+export const badgeImages = pgTable(
+  "badge_images",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    contentType: text("content_type").notNull(),
+    bytes: bytea("bytes").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    /** The template a designed image came from, so it can be edited again. */
+    design: jsonb("design").$type<Record<string, unknown>>(),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [index("badge_images_org_idx").on(t.organizationId)],
+);
