@@ -1,3 +1,5 @@
+import type { Definition } from "../domain/achievements/definition.ts";
+import type { Achievement, AchievementVersion } from "../domain/achievements/types.ts";
 import type { OrganizationRole } from "../domain/roles.ts";
 import type {
   ApiKey,
@@ -146,6 +148,22 @@ export type IssuedCredentialRepository = {
   findByIdempotencyKey(organizationId: string, key: string): Promise<IssuedCredential | undefined>;
 };
 
+export type AchievementRepository = {
+  insert(achievement: Achievement, version: AchievementVersion): Promise<void>;
+  find(organizationId: string, id: string): Promise<Achievement | undefined>;
+  /** Any organization's achievement, for public pages: callers show only published versions. */
+  findAnywhere(id: string): Promise<Achievement | undefined>;
+  list(organizationId: string): Promise<(Achievement & { name: string })[]>;
+  version(id: string, version: number): Promise<AchievementVersion | undefined>;
+  insertVersion(version: AchievementVersion): Promise<void>;
+  replaceDraft(id: string, version: number, definition: Definition): Promise<void>;
+  update(
+    id: string,
+    changes: Partial<Pick<Achievement, "status" | "latestVersion" | "publishedVersion" | "updatedAt">>,
+  ): Promise<void>;
+  markPublished(id: string, version: number, at: Date): Promise<void>;
+};
+
 export type Repositories = {
   users: UserRepository;
   sessions: SessionRepository;
@@ -160,6 +178,7 @@ export type Repositories = {
   issuerKeys: IssuerKeyRepository;
   statusLists: StatusListRepository;
   issuedCredentials: IssuedCredentialRepository;
+  achievements: AchievementRepository;
   jobs: JobQueue;
 };
 

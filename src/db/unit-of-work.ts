@@ -1,5 +1,6 @@
 import type { JobQueue, Repositories, UnitOfWork } from "../app/ports.ts";
 import { type Database, type Db, type ExecuteSql, executeSqlOn } from "./client.ts";
+import { achievementRepository } from "./repositories/achievements.ts";
 import { apiKeyRepository } from "./repositories/api-keys.ts";
 import { auditLog, outboxRepository } from "./repositories/audit-and-outbox.ts";
 import {
@@ -33,6 +34,7 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   issuerKeys: issuerKeyRepository(db),
   statusLists: statusListRepository(db),
   issuedCredentials: issuedCredentialRepository(db),
+  achievements: achievementRepository(db),
   jobs,
 });
 

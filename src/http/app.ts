@@ -11,6 +11,7 @@ import type { AppEnv, HttpDeps } from "./env.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { session } from "./middleware/session.ts";
+import { achievementPages } from "./pages/achievement-pages.tsx";
 import { apiKeyPages } from "./pages/api-key-pages.tsx";
 import { authPages } from "./pages/auth-pages.tsx";
 import { docsPage, type OpenApiDocument } from "./pages/docs-page.tsx";
@@ -18,6 +19,7 @@ import { homeAndAdminPages } from "./pages/home-and-admin-pages.tsx";
 import { errorPage } from "./pages/kit.tsx";
 import { memberPages } from "./pages/member-pages.tsx";
 import { organizationPages } from "./pages/organization-pages.tsx";
+import { publicAchievementPages } from "./pages/public-achievement-page.tsx";
 import { problemResponse, validationError } from "./problem.ts";
 
 const asset = (name: string) => readFileSync(new URL(`./pages/assets/${name}`, import.meta.url));
@@ -99,6 +101,8 @@ export function createApp(deps: HttpDeps) {
   app.route("/", organizationPages(deps));
   app.route("/", memberPages(deps));
   app.route("/", apiKeyPages(deps));
+  app.route("/", achievementPages(deps));
+  app.route("/", publicAchievementPages(deps));
 
   const fail = (c: Parameters<Parameters<typeof app.onError>[0]>[1], error: unknown) => {
     const known =

@@ -8,6 +8,8 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   invalid_request: 400,
   invalid_link: 400,
   validation_failed: 422,
+  incomplete_definition: 422,
+  achievement_archived: 409,
   invalid_logo: 422,
   unauthenticated: 401,
   invalid_credentials: 401,

@@ -2,7 +2,7 @@ import type { OrganizationRole } from "../../domain/roles.ts";
 import { roleAllows } from "../../domain/roles.ts";
 import type { Organization } from "../../domain/types.ts";
 
-type Tab = "overview" | "members" | "settings" | "api-keys";
+type Tab = "overview" | "achievements" | "members" | "settings" | "api-keys" | "skills" | "images";
 
 export function OrganizationTabs(props: {
   organization: Organization;
@@ -12,6 +12,12 @@ export function OrganizationTabs(props: {
   const { organization: o, memberRole: role, current } = props;
   const tabs: [Tab, string, string, boolean][] = [
     ["overview", "Overview", `/orgs/${o.slug}`, true],
+    [
+      "achievements",
+      "Micro-credentials",
+      `/orgs/${o.slug}/achievements`,
+      !role || roleAllows(role, "credentials:read"),
+    ],
     ["members", "Members", `/orgs/${o.slug}/members`, !role || roleAllows(role, "members:read")],
     ["settings", "Settings", `/orgs/${o.slug}/settings`, role === "owner"],
     ["api-keys", "API keys", `/orgs/${o.slug}/api-keys`, role === "owner"],

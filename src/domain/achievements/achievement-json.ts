@@ -1,0 +1,61 @@
+import type { Definition } from "./definition.ts";
+
+export type AchievementContext = {
+  id: string;
+  version: number;
+  issuer: { id: string; name: string; url?: string | undefined };
+  imageUrl?: string | undefined;
+};
+
+/**
+ * The OB 3.0 Achievement for a definition version, as it appears inside credentials and on the public page.
+ * ECTS become `creditsAvailable`; the EU elements without an OB 3.0 field are not in this document (see docs/achievements.md).
+ */
+export function achievementJson(
+  definition: Definition,
+  context: AchievementContext,
+): Record<string, unknown> {
+  const d = definition;
+  return {
+    id: context.id,
+    type: ["Achievement"],
+    achievementType: d.achievementType,
+    name: d.name,
+    description: d.description,
+    criteria: { narrative: d.criteria },
+    creator: {
+      id: context.issuer.id,
+      type: ["Profile"],
+      name: context.issuer.name,
+      ...(context.issuer.url ? { url: context.issuer.url } : {}),
+    },
+    version: String(context.version),
+    ...(context.imageUrl
+      ? {
+          image: {
+            id: context.imageUrl,
+            type: "Image",
+            caption: d.imageAlt ?? `${d.name}: ${d.description}`.slice(0, 300),
+          },
+        }
+      : {}),
+    ...(d.tags.length ? { tag: d.tags } : {}),
+    ...(d.humanCode ? { humanCode: d.humanCode } : {}),
+    ...(d.fieldOfStudy ? { fieldOfStudy: d.fieldOfStudy } : {}),
+    ...(d.ects !== undefined ? { creditsAvailable: d.ects } : {}),
+    ...(d.inLanguage ? { inLanguage: d.inLanguage } : {}),
+    ...(d.related.length ? { related: d.related.map((id) => ({ id, type: ["Related"] })) } : {}),
+    ...(d.alignments.length
+      ? {
+          alignment: d.alignments.map((a) => ({
+            type: ["Alignment"],
+            targetType: "ceterms:Skill",
+            targetName: a.targetName,
+            targetUrl: a.targetUrl,
+            ...(a.targetCode ? { targetCode: a.targetCode } : {}),
+            ...(a.targetFramework ? { targetFramework: a.targetFramework } : {}),
+          })),
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,249 @@
+import {
+  ACHIEVEMENT_TYPES,
+  ASSESSMENT_TYPES,
+  type Definition,
+  IDENTITY_VERIFICATION,
+  PARTICIPATION_FORMS,
+  SUPERVISION,
+} from "../../domain/achievements/definition.ts";
+import { Field, Form, type FormErrors, SelectField } from "./forms.tsx";
+
+export type FormValues = Record<string, string | string[] | undefined>;
+const ALIGNMENT_ROWS = 5;
+const label = (value: string) => value.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
+const options = (values: readonly string[], blank?: string) => [
+  ...(blank ? [["", blank] as const] : []),
+  ...values.map((v) => [v, label(v)] as const),
+];
+const lines = (value: unknown) =>
+  String(value ?? "")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+const str = (values: FormValues, key: string) =>
+  typeof values[key] === "string" ? (values[key] as string) : "";
+
+/** The posted form as the definition schema's input: lists from lines and commas, skill rows from numbered fields. */
+export function definitionFromForm(values: FormValues): Record<string, unknown> {
+  const alignments = Array.from({ length: ALIGNMENT_ROWS }, (_, i) => ({
+    targetName: str(values, `skill${i}Name`),
+    targetCode: str(values, `skill${i}Code`),
+    targetFramework: str(values, `skill${i}Framework`),
+    targetUrl: str(values, `skill${i}Url`),
+  })).filter((row) => row.targetName || row.targetUrl);
+  return {
+    ...values,
+    tags: str(values, "tags")
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean),
+    related: lines(values.related),
+    learningOutcomes: lines(values.learningOutcomes),
+    alignments,
+  };
+}
+
+/** Values to show in the form for a stored definition. */
+export function formFromDefinition(d: Definition): FormValues {
+  const values: FormValues = {};
+  for (const [key, value] of Object.entries(d))
+    if (typeof value === "string" || typeof value === "number") values[key] = String(value);
+  values.tags = d.tags.join(", ");
+  values.related = d.related.join("\n");
+  values.learningOutcomes = d.learningOutcomes.join("\n");
+  d.alignments.forEach((a, i) => {
+    values[`skill${i}Name`] = a.targetName;
+    values[`skill${i}Code`] = a.targetCode ?? "";
+    values[`skill${i}Framework`] = a.targetFramework ?? "";
+    values[`skill${i}Url`] = a.targetUrl;
+  });
+  return values;
+}
+
+export function AchievementForm(props: {
+  action: string;
+  csrf: string;
+  values: FormValues;
+  errors: FormErrors;
+  submit: string;
+}) {
+  const { values: v, errors } = props;
+  const f = (name: string) => str(v, name);
+  return (
+    <Form action={props.action} csrf={props.csrf}>
+      <fieldset>
+        <legend>The micro-credential</legend>
+        <Field name="name" label="Title" value={f("name")} errors={errors} required maxlength={200} />
+        <Field
+          name="description"
+          label="Description"
+          type="textarea"
+          value={f("description")}
+          errors={errors}
+          maxlength={4000}
+        />
+        <Field
+          name="criteria"
+          label="Criteria: what a learner must do to earn it"
+          type="textarea"
+          value={f("criteria")}
+          errors={errors}
+          maxlength={4000}
+        />
+        <SelectField
+          name="achievementType"
+          label="Type"
+          options={options(ACHIEVEMENT_TYPES)}
+          value={f("achievementType") || "MicroCredential"}
+          errors={errors}
+        />
+        <Field
+          name="learningOutcomes"
+          label="Learning outcomes"
+          hint="One per line: what the learner knows or can do."
+          type="textarea"
+          value={f("learningOutcomes")}
+          errors={errors}
+        />
+        <div class="field-row">
+          <Field
+            name="workloadHours"
+            label="Notional workload (hours)"
+            type="number"
+            value={f("workloadHours")}
+            errors={errors}
+          />
+          <Field name="ects" label="ECTS credits" type="number" value={f("ects")} errors={errors} />
+          <Field
+            name="eqfLevel"
+            label="EQF level (1–8), if applicable"
+            type="number"
+            value={f("eqfLevel")}
+            errors={errors}
+          />
+        </div>
+        <div class="field-row">
+          <SelectField
+            name="assessmentType"
+            label="Type of assessment"
+            options={options(ASSESSMENT_TYPES, "Choose…")}
+            value={f("assessmentType")}
+            errors={errors}
+          />
+          <SelectField
+            name="participationForm"
+            label="Form of participation"
+            options={options(PARTICIPATION_FORMS, "Choose…")}
+            value={f("participationForm")}
+            errors={errors}
+          />
+        </div>
+        <Field
+          name="qualityAssurance"
+          label="Quality assurance"
+          hint="Who assures the quality, and how (e.g. internal review, accreditation body)."
+          type="textarea"
+          value={f("qualityAssurance")}
+          errors={errors}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>Optional elements</legend>
+        <Field
+          name="prerequisites"
+          label="Prerequisites"
+          type="textarea"
+          value={f("prerequisites")}
+          errors={errors}
+        />
+        <div class="field-row">
+          <SelectField
+            name="supervision"
+            label="Supervision during assessment"
+            options={options(SUPERVISION, "Not stated")}
+            value={f("supervision")}
+            errors={errors}
+          />
+          <SelectField
+            name="identityVerification"
+            label="Identity verification during assessment"
+            options={options(IDENTITY_VERIFICATION, "Not stated")}
+            value={f("identityVerification")}
+            errors={errors}
+          />
+        </div>
+        <Field
+          name="stackability"
+          label="Integration and stackability"
+          hint="What it counts towards."
+          type="textarea"
+          value={f("stackability")}
+          errors={errors}
+        />
+        <div class="field-row">
+          <Field name="humanCode" label="Course code" value={f("humanCode")} errors={errors} maxlength={40} />
+          <Field name="fieldOfStudy" label="Field of study" value={f("fieldOfStudy")} errors={errors} />
+          <Field
+            name="inLanguage"
+            label="Language"
+            hint="A tag such as en or nl."
+            value={f("inLanguage")}
+            errors={errors}
+          />
+        </div>
+        <Field name="tags" label="Tags" hint="Separated by commas." value={f("tags")} errors={errors} />
+        <Field
+          name="imageId"
+          label="Badge image id"
+          hint="From the organization's images; leave empty for none."
+          value={f("imageId")}
+          errors={errors}
+        />
+        <Field
+          name="imageAlt"
+          label="Image alt text"
+          hint="Defaults to the title and description."
+          value={f("imageAlt")}
+          errors={errors}
+        />
+        <Field
+          name="related"
+          label="Related achievements"
+          hint="Their addresses, one per line."
+          type="textarea"
+          value={f("related")}
+          errors={errors}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>Skills</legend>
+        <p class="hint">The skills it certifies (OB 3.0 alignments), for example from ESCO or O*NET.</p>
+        {Array.from({ length: ALIGNMENT_ROWS }, (_, i) => (
+          <div class="field-row">
+            <Field
+              name={`skill${i}Name`}
+              label={`Skill ${i + 1} name`}
+              value={f(`skill${i}Name`)}
+              errors={errors}
+            />
+            <Field name={`skill${i}Code`} label="Code" value={f(`skill${i}Code`)} errors={errors} />
+            <Field
+              name={`skill${i}Framework`}
+              label="Framework"
+              value={f(`skill${i}Framework`)}
+              errors={errors}
+            />
+            <Field
+              name={`skill${i}Url`}
+              label="Web address"
+              type="url"
+              value={f(`skill${i}Url`)}
+              errors={errors}
+            />
+          </div>
+        ))}
+      </fieldset>
+      <button type="submit">{props.submit}</button>
+    </Form>
+  );
+}

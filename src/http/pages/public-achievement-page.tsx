@@ -1,0 +1,111 @@
+import { Hono } from "hono";
+import { getPublicAchievement } from "../../app/achievements/public-achievement.ts";
+import type { AppDeps } from "../../app/ports.ts";
+import type { AppEnv } from "../env.ts";
+import { pathParam, render } from "./kit.tsx";
+
+const OB_CONTEXT = [
+  "https://www.w3.org/ns/credentials/v2",
+  "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+];
+const wantsJsonLd = (accept: string | undefined) =>
+  /application\/(ld\+)?json/.test(accept ?? "") && !/text\/html/.test(accept ?? "");
+const label = (value: string | undefined) =>
+  value ? value.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase()) : "Not stated";
+
+/** `/achievements/:id`: a person gets the page, a machine asking for JSON-LD gets the OB 3.0 Achievement. */
+export function publicAchievementPages(deps: AppDeps) {
+  const pages = new Hono<AppEnv>();
+  pages.get("/achievements/:id", async (c) => {
+    const versionParam = Number.parseInt(c.req.query("version") ?? "", 10);
+    const { organization, version, json } = await getPublicAchievement(
+      deps,
+      pathParam(c, "id"),
+      Number.isFinite(versionParam) ? versionParam : undefined,
+    );
+    c.header("Vary", "Accept");
+    if (wantsJsonLd(c.req.header("accept"))) {
+      return c.body(JSON.stringify({ "@context": OB_CONTEXT, ...json }), 200, {
+        "content-type": "application/ld+json",
+      });
+    }
+    const d = version.definition;
+    return render(
+      c,
+      d.name,
+      <article class="narrow">
+        <p class="hint">
+          A micro-credential by <strong>{organization.name}</strong>
+          {organization.country ? ` (${organization.country})` : ""} · version {version.version}
+        </p>
+        <h1>{d.name}</h1>
+        <p class="lead">{d.description}</p>
+        <h2>Learning outcomes</h2>
+        <ul>
+          {d.learningOutcomes.map((outcome) => (
+            <li>{outcome}</li>
+          ))}
+        </ul>
+        <h2>How it is earned</h2>
+        <p>{d.criteria}</p>
+        <dl class="facts">
+          <dt>Type</dt>
+          <dd>{d.achievementType}</dd>
+          <dt>Workload</dt>
+          <dd>
+            {[
+              d.workloadHours !== undefined ? `${d.workloadHours} hours` : "",
+              d.ects !== undefined ? `${d.ects} ECTS` : "",
+            ]
+              .filter(Boolean)
+              .join(" · ") || "Not stated"}
+          </dd>
+          <dt>EQF level</dt>
+          <dd>{d.eqfLevel ?? "Not applicable"}</dd>
+          <dt>Assessment</dt>
+          <dd>{label(d.assessmentType)}</dd>
+          <dt>Participation</dt>
+          <dd>{label(d.participationForm)}</dd>
+          <dt>Quality assurance</dt>
+          <dd>{d.qualityAssurance ?? "Not stated"}</dd>
+          <dt>Prerequisites</dt>
+          <dd>{d.prerequisites ?? "None stated"}</dd>
+          <dt>Supervision / identity check</dt>
+          <dd>
+            {label(d.supervision)} / {label(d.identityVerification)}
+          </dd>
+          <dt>Stackability</dt>
+          <dd>{d.stackability ?? "Not stated"}</dd>
+          {d.humanCode ? (
+            <>
+              <dt>Code</dt>
+              <dd>{d.humanCode}</dd>
+            </>
+          ) : null}
+        </dl>
+        {d.alignments.length ? (
+          <>
+            <h2>Skills</h2>
+            <ul>
+              {d.alignments.map((a) => (
+                <li>
+                  <a href={a.targetUrl}>{a.targetName}</a>
+                  {a.targetFramework
+                    ? ` (${a.targetFramework}${a.targetCode ? ` ${a.targetCode}` : ""})`
+                    : ""}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <p class="hint">
+          Machine-readable: request this address with <code>Accept: application/ld+json</code> for the Open
+          Badges 3.0 Achievement.
+        </p>
+      </article>,
+      undefined,
+      d.description,
+    );
+  });
+  return pages;
+}
