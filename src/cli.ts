@@ -190,6 +190,7 @@ const COMMANDS: Record<string, Command> = {
         );
         console.log(`  npx cairn verify ${join(folder, credentials[0]?.file ?? "")}`);
         console.log(`  DID document: ${config.publicUrl}/orgs/${organization.slug}/did.json`);
+        console.log(`  Micro-credential definitions (sign in as the owner): ${config.publicUrl}/orgs/${organization.slug}/achievements`);
         return 0;
       }),
   },

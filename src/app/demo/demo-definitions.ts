@@ -1,0 +1,82 @@
+import { type Definition, definitionInput } from "../../domain/achievements/definition.ts";
+import type { Actor } from "../../domain/types.ts";
+import { createDefinition, listDefinitions, publishDefinition } from "../achievements/manage-definitions.ts";
+import { getPublicAchievement } from "../achievements/public-achievement.ts";
+import type { AppDeps } from "../ports.ts";
+
+const DEFINITIONS: Record<
+  string,
+  Partial<Definition> & Pick<Definition, "name" | "description" | "criteria">
+> = {
+  "data-literacy": {
+    name: "Data Literacy Foundations",
+    description:
+      "Reads, questions and presents data responsibly: sources, distributions, uncertainty and honest charts.",
+    criteria:
+      "Passed a proctored online assessment (70% or more) and a peer-reviewed data story graded against a rubric.",
+    learningOutcomes: [
+      "Judge a data source's reliability",
+      "Explain a distribution and its uncertainty",
+      "Build an honest chart from a public data set",
+    ],
+    workloadHours: 50,
+    ects: 2,
+    eqfLevel: 5,
+    assessmentType: "peer-review",
+    participationForm: "online",
+    qualityAssurance:
+      "Designed and reviewed yearly by Northfield's faculty quality board; externally accredited programme.",
+    supervision: "supervised-online",
+    identityVerification: "online",
+    stackability: "Counts towards the Northfield Data Skills certificate (10 ECTS).",
+    tags: ["data", "statistics"],
+    humanCode: "NF-DATA-101",
+    inLanguage: "en",
+    alignments: [
+      {
+        targetName: "Data literacy",
+        targetFramework: "Cairn starter skills",
+        targetCode: "cairn:data-literacy",
+        targetUrl: "https://esco.example.org/skill/data-literacy",
+      },
+    ],
+  },
+  "sustainable-supply": {
+    name: "Sustainable Supply Chains",
+    description: "Maps a supply chain's emissions (scopes 1–3) and proposes reductions with a cost estimate.",
+    criteria: "Submitted a case-study report assessed by two assessors against the programme rubric.",
+    learningOutcomes: [
+      "Map scope 1–3 emissions of a supply chain",
+      "Propose reductions with costs and trade-offs",
+    ],
+    workloadHours: 75,
+    ects: 3,
+    eqfLevel: 6,
+    assessmentType: "project",
+    participationForm: "blended",
+    qualityAssurance: "Double-marked by two assessors; moderated by the programme's external examiner.",
+    tags: ["sustainability", "logistics"],
+    humanCode: "NF-SUST-210",
+    inLanguage: "en",
+  },
+};
+
+/** Publishes the demo's micro-credentials (once) and returns each one's public OB 3.0 Achievement. */
+export async function publishDemoDefinitions(
+  deps: AppDeps,
+  actor: Actor,
+  slug: string,
+): Promise<Record<string, Record<string, unknown>>> {
+  const existing = (await listDefinitions(deps, actor, slug)).achievements;
+  const result: Record<string, Record<string, unknown>> = {};
+  for (const [key, fields] of Object.entries(DEFINITIONS)) {
+    let found = existing.find((a) => a.name === fields.name);
+    if (!found) {
+      const created = await createDefinition(deps, actor, slug, definitionInput.parse(fields));
+      await publishDefinition(deps, actor, slug, created.id);
+      found = { ...created, name: fields.name };
+    }
+    result[key] = (await getPublicAchievement(deps, found.id)).json;
+  }
+  return result;
+}
