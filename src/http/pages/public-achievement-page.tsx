@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { getPublicAchievement } from "../../app/achievements/public-achievement.ts";
 import type { AppDeps } from "../../app/ports.ts";
+import { CAIRN_CONTEXT_URL } from "../../domain/achievements/achievement-json.ts";
 import type { AppEnv } from "../env.ts";
 import { pathParam, render } from "./kit.tsx";
 
