@@ -336,3 +336,88 @@ export const badgeImages = pgTable(
   },
   (t) => [index("badge_images_org_idx").on(t.organizationId)],
 );
+
+/** One award of a micro-credential to one recipient: the credential, its lifecycle and its claim. */
+export const awards = pgTable(
+  "awards",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    achievementId: uuid("achievement_id")
+      .notNull()
+      .references(() => achievements.id),
+    achievementVersion: integer("achievement_version").notNull(),
+    recipientKind: text("recipient_kind").notNull(),
+    /** A lower-cased email address or a DID. */
+    recipient: text("recipient").notNull(),
+    recipientName: text("recipient_name"),
+    credentialId: text("credential_id")
+      .notNull()
+      .references(() => issuedCredentials.id),
+    batchId: uuid("batch_id"),
+    /** The caller's key (API header, CSV batch + row, form nonce): a retry finds the award instead of making another. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    status: text("status").notNull(),
+    statusReason: text("status_reason"),
+    issuedAt: at("issued_at").notNull(),
+    validUntil: at("valid_until"),
+    replacesAwardId: uuid("replaces_award_id"),
+    claimTokenHash: text("claim_token_hash"),
+    claimedAt: at("claimed_at"),
+    notify: boolean("notify").notNull(),
+    createdBy: uuid("created_by"),
+    reminderSentAt: at("reminder_sent_at"),
+  },
+  (t) => [
+    uniqueIndex("awards_idempotency_idx").on(
+      t.achievementId,
+      t.achievementVersion,
+      t.recipient,
+      t.idempotencyKey,
+    ),
+    index("awards_org_idx").on(t.organizationId, t.issuedAt),
+    index("awards_batch_idx").on(t.batchId),
+    index("awards_credential_idx").on(t.credentialId),
+    index("awards_valid_until_idx").on(t.validUntil),
+  ],
+);
+
+/** A bulk award (CSV or API batch): rows are validated first, then issued by jobs that report progress. */
+export const awardBatches = pgTable(
+  "award_batches",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    achievementId: uuid("achievement_id")
+      .notNull()
+      .references(() => achievements.id),
+    status: text("status").notNull(),
+    total: integer("total").notNull(),
+    issued: integer("issued").notNull(),
+    failed: integer("failed").notNull(),
+    notify: boolean("notify").notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: at("created_at").notNull(),
+    finishedAt: at("finished_at"),
+  },
+  (t) => [index("award_batches_org_idx").on(t.organizationId, t.createdAt)],
+);
+
+/** The validated rows of a batch; a row with an award is done, so a restarted job resumes where it stopped. */
+export const awardBatchRows = pgTable(
+  "award_batch_rows",
+  {
+    batchId: uuid("batch_id")
+      .notNull()
+      .references(() => awardBatches.id, { onDelete: "cascade" }),
+    row: integer("row").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    awardId: uuid("award_id"),
+    error: text("error"),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.row] })],
+);
