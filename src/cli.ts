@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, seedDemo } from "./app/demo/seed-demo.ts";
 import { createOrganizationInput, email, password } from "./app/inputs.ts";
 import { rotateSigningKey } from "./app/issuing/issuer-keys.ts";
 import { createOrganization } from "./app/organizations/create-organization.ts";
+import { ensureStarterSkills } from "./app/skills/ensure-starter-skills.ts";
 import { CREDENTIAL_COMMANDS } from "./cli/credential-commands.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { isDomainError } from "./domain/errors.ts";
@@ -165,6 +166,7 @@ const COMMANDS: Record<string, Command> = {
     options: {},
     run: () =>
       withRuntime(async ({ deps, config }) => {
+        await ensureStarterSkills(deps);
         const { organization, accounts } = await seedDemo(deps);
         const learners = accounts.filter((a) => a.role.startsWith("learner"));
         const credentials = await issueDemoCredentials(deps, organization.slug, learners);
@@ -190,7 +192,9 @@ const COMMANDS: Record<string, Command> = {
         );
         console.log(`  npx cairn verify ${join(folder, credentials[0]?.file ?? "")}`);
         console.log(`  DID document: ${config.publicUrl}/orgs/${organization.slug}/did.json`);
-        console.log(`  Micro-credential definitions (sign in as the owner): ${config.publicUrl}/orgs/${organization.slug}/achievements`);
+        console.log(
+          `  Micro-credential definitions (sign in as the owner): ${config.publicUrl}/orgs/${organization.slug}/achievements`,
+        );
         return 0;
       }),
   },

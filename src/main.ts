@@ -1,6 +1,7 @@
 import { serve as serveHttp } from "@hono/node-server";
 import pino, { type Logger } from "pino";
 import type { AppDeps, Mailer } from "./app/ports.ts";
+import { ensureStarterSkills } from "./app/skills/ensure-starter-skills.ts";
 import type { Config } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { lockDataDir } from "./db/data-dir-lock.ts";
@@ -64,6 +65,7 @@ export async function openRuntime(
       publicUrl: config.publicUrl,
       bodyLimit: config.bodyLimit,
     });
+    await ensureStarterSkills(deps);
     if (options.workers) await jobs.startWorkers(jobHandlers(deps, mailer));
     const db = database;
     return {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
+import { withAwardReasons } from "./app/awards/lifecycle/status-reason.ts";
 import { getDidDocument } from "./app/issuing/issuer-keys.ts";
 import { getStatusListCredential } from "./app/issuing/status-lists.ts";
 import type { AppDeps, Mailer, PasswordHasher, Verifier } from "./app/ports.ts";
@@ -10,6 +11,7 @@ import type { Database } from "./db/client.ts";
 import { migrationsApplied } from "./db/migrate.ts";
 import { createUnitOfWork } from "./db/unit-of-work.ts";
 import type { HttpDeps } from "./http/env.ts";
+import { resvgRasterizer } from "./images/resvg-rasterizer.ts";
 import type { Jobs } from "./jobs/boss.ts";
 import { newId, nodeSecrets, randomUint32 } from "./security/secrets.ts";
 
@@ -52,6 +54,7 @@ export function wire(input: WiringInput): { deps: AppDeps; httpDeps: HttpDeps } 
     mailer: input.mailer,
     bodyLimit: input.bodyLimit,
     verifier,
+    rasterizer: resvgRasterizer(),
     readiness: async () => {
       await input.database.db.execute(sql`SELECT 1`);
       return { database: true, migrations: await migrationsApplied(input.database.db) };
@@ -85,5 +88,12 @@ function localVerifier(
       );
     },
   });
-  return { verify: (input, options) => verifier.verify(input, options) as ReturnType<Verifier["verify"]> };
+  // Cairn's own awards: a failed status check also says why the issuer revoked or suspended the award.
+  return {
+    verify: async (input, options) =>
+      withAwardReasons(
+        deps,
+        (await verifier.verify(input, options)) as Awaited<ReturnType<Verifier["verify"]>>,
+      ),
+  };
 }

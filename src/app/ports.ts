@@ -1,6 +1,9 @@
 import type { Definition } from "../domain/achievements/definition.ts";
 import type { Achievement, AchievementVersion } from "../domain/achievements/types.ts";
+import type { Award, AwardStatus } from "../domain/awards/award-request.ts";
+import type { BadgeImage, BadgeImageSummary } from "../domain/badge-images/types.ts";
 import type { OrganizationRole } from "../domain/roles.ts";
+import type { SkillFramework, SkillHit, SkillRecord } from "../domain/skills/types.ts";
 import type {
   ApiKey,
   CredentialFormat,
@@ -19,6 +22,7 @@ import type {
   User,
   VerificationReport,
 } from "../domain/types.ts";
+import type { AwardBatch, AwardBatchReportRow, AwardBatchRow } from "./awards/batches/batch-types.ts";
 
 export type UserRepository = {
   findById(id: string): Promise<User | undefined>;
@@ -109,6 +113,11 @@ export type AuditEvent = {
   at: Date;
 };
 export type AuditLog = { record(event: AuditEvent): Promise<void> };
+/** Reading the append-only audit log: there is deliberately no way to change or delete an event. */
+export type AuditEntry = AuditEvent & { id: number; actorName: string | null };
+export type AuditReader = {
+  list(organizationId: string, page: { limit: number; offset: number }): Promise<AuditEntry[]>;
+};
 
 export type OutboxRepository = {
   /** Inserts the message unless one with this key exists; true when inserted. */
@@ -164,6 +173,96 @@ export type AchievementRepository = {
   markPublished(id: string, version: number, at: Date): Promise<void>;
 };
 
+/** Skill frameworks and their skills: the starter catalog has no organization; searches see it plus one org's own. */
+export type SkillRepository = {
+  /** Inserts the framework unless one with this id exists. */
+  ensureFramework(framework: SkillFramework): Promise<void>;
+  findFrameworkByName(organizationId: string, name: string): Promise<SkillFramework | undefined>;
+  /** The starter catalog and this organization's frameworks, with their skill counts. */
+  listFrameworks(organizationId: string): Promise<(SkillFramework & { skillCount: number })[]>;
+  /** Inserts or updates (by framework and code) every skill; returns how many rows were written. */
+  upsertSkills(frameworkId: string, skills: readonly (SkillRecord & { id: string })[]): Promise<number>;
+  search(organizationId: string | null, query: string, limit: number): Promise<SkillHit[]>;
+};
+
+export type BadgeImageRepository = {
+  insert(image: BadgeImage): Promise<void>;
+  list(organizationId: string): Promise<BadgeImageSummary[]>;
+  /** Any organization's image: images are public. */
+  find(id: string): Promise<BadgeImage | undefined>;
+};
+
+export type AwardFilter = {
+  achievementId?: string | undefined;
+  status?: AwardStatus | undefined;
+  batchId?: string | undefined;
+  query?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+};
+
+export type AwardRepository = {
+  insert(award: Award): Promise<void>;
+  /** The award an idempotency key already produced for this achievement version and recipient. */
+  findByKey(
+    achievementId: string,
+    version: number,
+    recipient: string,
+    idempotencyKey: string,
+  ): Promise<Award | undefined>;
+  find(organizationId: string, id: string): Promise<Award | undefined>;
+  findByCredential(credentialId: string): Promise<Award | undefined>;
+  findByClaimToken(tokenHash: string): Promise<Award | undefined>;
+  list(organizationId: string, filter: AwardFilter): Promise<Award[]>;
+  update(
+    id: string,
+    changes: Partial<Pick<Award, "status" | "statusReason" | "claimedAt" | "reminderSentAt" | "validUntil">>,
+  ): Promise<void>;
+  countByStatus(organizationId: string): Promise<{ status: string; claimed: number; n: number }[]>;
+  /** Awards that renew (replace) this one. */
+  listReplacing(organizationId: string, awardId: string): Promise<Award[]>;
+  /** Per definition: issued, claimed, revoked, suspended, and active ones expiring in [now, soon]. */
+  statsByAchievement(organizationId: string, now: Date, soon: Date): Promise<AwardStats[]>;
+  /** Awards issued per UTC month ("YYYY-MM") since the given date. */
+  countByMonth(organizationId: string, since: Date): Promise<{ month: string; n: number }[]>;
+  /** Any organization's active email awards expiring in (now, until] without a reminder yet, oldest expiry first. */
+  dueForReminder(now: Date, until: Date, limit: number): Promise<Award[]>;
+};
+export type AwardStats = {
+  achievementId: string;
+  issued: number;
+  claimed: number;
+  revoked: number;
+  suspended: number;
+  expiring: number;
+};
+
+/** Bulk awards (CSV, API): the batch, its validated rows, and each row's outcome. */
+export type AwardBatchRepository = {
+  insert(batch: AwardBatch): Promise<void>;
+  /** Inserts the rows in chunks (1,000 per statement). */
+  insertRows(batchId: string, rows: readonly AwardBatchRow[]): Promise<void>;
+  find(organizationId: string, id: string): Promise<AwardBatch | undefined>;
+  /** Loads and locks the batch for this transaction (FOR UPDATE): one worker at a time per batch. */
+  lock(id: string): Promise<AwardBatch | undefined>;
+  /** Rows with neither an award nor an error yet, in row order. */
+  pendingRows(batchId: string, limit: number): Promise<Pick<AwardBatchRow, "row" | "data">[]>;
+  completeRow(batchId: string, row: number, result: { awardId: string } | { error: string }): Promise<void>;
+  update(
+    id: string,
+    changes: Partial<Pick<AwardBatch, "status" | "issued" | "failed" | "finishedAt">>,
+  ): Promise<void>;
+  /** Rows after `afterRow` in order, with the credential each award produced (for reports). */
+  rows(
+    batchId: string,
+    page: { afterRow: number; limit: number; errorsOnly?: boolean },
+  ): Promise<AwardBatchReportRow[]>;
+  countErrors(batchId: string): Promise<number>;
+};
+
+/** Renders an SVG document to a PNG of the given width (resvg in production). */
+export type SvgRasterizer = { toPng(svg: string, width: number): Uint8Array };
+
 export type Repositories = {
   users: UserRepository;
   sessions: SessionRepository;
@@ -174,11 +273,16 @@ export type Repositories = {
   invitations: InvitationRepository;
   apiKeys: ApiKeyRepository;
   audit: AuditLog;
+  auditTrail: AuditReader;
   outbox: OutboxRepository;
   issuerKeys: IssuerKeyRepository;
   statusLists: StatusListRepository;
   issuedCredentials: IssuedCredentialRepository;
   achievements: AchievementRepository;
+  awards: AwardRepository;
+  skills: SkillRepository;
+  badgeImages: BadgeImageRepository;
+  awardBatches: AwardBatchRepository;
   jobs: JobQueue;
 };
 

@@ -3,6 +3,10 @@ import { type Database, type Db, type ExecuteSql, executeSqlOn } from "./client.
 import { achievementRepository } from "./repositories/achievements.ts";
 import { apiKeyRepository } from "./repositories/api-keys.ts";
 import { auditLog, outboxRepository } from "./repositories/audit-and-outbox.ts";
+import { auditReader } from "./repositories/audit-read.ts";
+import { awardBatchRepository } from "./repositories/award-batches.ts";
+import { awardRepository } from "./repositories/awards.ts";
+import { badgeImageRepository } from "./repositories/badge-images.ts";
 import {
   issuedCredentialRepository,
   issuerKeyRepository,
@@ -10,6 +14,7 @@ import {
 } from "./repositories/credentials.ts";
 import { invitationRepository } from "./repositories/invitations.ts";
 import { membershipRepository, organizationRepository } from "./repositories/organizations.ts";
+import { skillRepository } from "./repositories/skills.ts";
 import {
   oneTimeTokenRepository,
   sessionRepository,
@@ -30,11 +35,16 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   invitations: invitationRepository(db),
   apiKeys: apiKeyRepository(db),
   audit: auditLog(db),
+  auditTrail: auditReader(db),
   outbox: outboxRepository(db),
   issuerKeys: issuerKeyRepository(db),
   statusLists: statusListRepository(db),
   issuedCredentials: issuedCredentialRepository(db),
   achievements: achievementRepository(db),
+  awards: awardRepository(db),
+  skills: skillRepository(db),
+  badgeImages: badgeImageRepository(db),
+  awardBatches: awardBatchRepository(db),
   jobs,
 });
 

@@ -4,22 +4,33 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { DomainError, isDomainError } from "../domain/errors.ts";
+import { awardApi } from "./api/award-api.ts";
+import { awardBatchApi } from "./api/award-batch-api.ts";
 import { bearerAuth } from "./api/bearer-auth.ts";
 import { credentialApi, publicCredentialDocuments } from "./api/credential-api.ts";
 import { organizationApi } from "./api/organization-api.ts";
+import { skillApi } from "./api/skill-api.ts";
 import type { AppEnv, HttpDeps } from "./env.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { session } from "./middleware/session.ts";
 import { achievementPages } from "./pages/achievement-pages.tsx";
 import { apiKeyPages } from "./pages/api-key-pages.tsx";
+import { auditPages } from "./pages/audit-pages.tsx";
 import { authPages } from "./pages/auth-pages.tsx";
+import { awardBatchPages } from "./pages/award-batch-pages.tsx";
+import { awardDetailPages } from "./pages/award-detail-pages.tsx";
+import { awardListPages } from "./pages/award-list-pages.tsx";
+import { awardPages } from "./pages/award-pages.tsx";
+import { badgeImageHeaders, badgeImagePages } from "./pages/badge-image-pages.tsx";
+import { dashboardPages } from "./pages/dashboard-pages.tsx";
 import { docsPage, type OpenApiDocument } from "./pages/docs-page.tsx";
 import { homeAndAdminPages } from "./pages/home-and-admin-pages.tsx";
 import { errorPage } from "./pages/kit.tsx";
 import { memberPages } from "./pages/member-pages.tsx";
 import { organizationPages } from "./pages/organization-pages.tsx";
 import { publicAchievementPages } from "./pages/public-achievement-page.tsx";
+import { skillPages } from "./pages/skill-pages.tsx";
 import { problemResponse, validationError } from "./problem.ts";
 
 const asset = (name: string) => readFileSync(new URL(`./pages/assets/${name}`, import.meta.url));
@@ -34,21 +45,25 @@ export function createApp(deps: HttpDeps) {
   const assets = {
     "app.css": [asset("app.css"), "text/css; charset=utf-8"],
     "cairn.svg": [asset("cairn.svg"), "image/svg+xml"],
+    "skill-search.js": [asset("skill-search.js"), "text/javascript; charset=utf-8"],
+    "badge-designer.js": [asset("badge-designer.js"), "text/javascript; charset=utf-8"],
+    "batch-progress.js": [asset("batch-progress.js"), "text/javascript; charset=utf-8"],
   } as const;
 
   app.use(requestContext(deps.logger));
+  app.use("/images/*", badgeImageHeaders);
   app.use(securityHeaders(secure));
-  app.use(
-    bodyLimit({
-      maxSize: deps.bodyLimit,
+  // CSV uploads of up to 100,000 awards are larger than any other request: they get their own limit.
+  const BULK_UPLOAD = /^\/orgs\/[^/]+\/achievements\/[^/]+\/awards\/bulk$/;
+  app.use(async (c, next) => {
+    const limit = BULK_UPLOAD.test(c.req.path) ? Math.max(deps.bodyLimit, 20 * 1024 * 1024) : deps.bodyLimit;
+    return bodyLimit({
+      maxSize: limit,
       onError: () => {
-        throw new DomainError(
-          "payload_too_large",
-          `The request body is larger than ${deps.bodyLimit} bytes.`,
-        );
+        throw new DomainError("payload_too_large", `The request body is larger than ${limit} bytes.`);
       },
-    }),
-  );
+    })(c, next);
+  });
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", async (c) => {
@@ -75,6 +90,9 @@ export function createApp(deps: HttpDeps) {
   api.use("/credentials/status", bearerAuth(deps));
   organizationApi(deps, api);
   credentialApi(deps, deps.verifier, api);
+  awardApi(deps, api);
+  skillApi(deps, api);
+  awardBatchApi(deps, api);
   api.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
     type: "http",
     scheme: "bearer",
@@ -101,7 +119,15 @@ export function createApp(deps: HttpDeps) {
   app.route("/", organizationPages(deps));
   app.route("/", memberPages(deps));
   app.route("/", apiKeyPages(deps));
+  app.route("/", skillPages(deps));
+  app.route("/", badgeImagePages(deps, deps.rasterizer));
+  app.route("/", dashboardPages(deps));
+  app.route("/", awardListPages(deps));
+  app.route("/", auditPages(deps));
+  app.route("/", awardDetailPages(deps));
+  app.route("/", awardBatchPages(deps));
   app.route("/", achievementPages(deps));
+  app.route("/", awardPages(deps));
   app.route("/", publicAchievementPages(deps));
 
   const fail = (c: Parameters<Parameters<typeof app.onError>[0]>[1], error: unknown) => {

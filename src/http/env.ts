@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { AppDeps, Mailer, Verifier } from "../app/ports.ts";
+import type { AppDeps, Mailer, SvgRasterizer, Verifier } from "../app/ports.ts";
 import type { Actor, User } from "../domain/types.ts";
 
 export type Readiness = () => Promise<{ database: boolean; migrations: boolean }>;
@@ -11,6 +11,7 @@ export type HttpDeps = AppDeps & {
   readiness: Readiness;
   bodyLimit: number;
   verifier: Verifier;
+  rasterizer: SvgRasterizer;
 };
 
 export type AppEnv = {

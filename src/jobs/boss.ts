@@ -65,6 +65,11 @@ export async function startJobs(
         );
       };
       for (const name of Object.keys(JOBS) as JobName[]) await work(name);
+      // Recurring jobs: pg-boss keeps the schedule in the database and, across any number of workers,
+      // queues each cron tick once; re-scheduling on every start just updates the row.
+      for (const [name, definition] of Object.entries(JOBS)) {
+        if ("cron" in definition) await boss.schedule(name, definition.cron, {}, { tz: "UTC" });
+      }
     },
     async stop(timeoutMs = 20_000) {
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { AWARD_BATCH_JOB } from "../app/awards/batches/batch-types.ts";
+import { EXPIRY_REMINDER_JOB } from "../app/awards/lifecycle/expiry-reminders.ts";
 import { STATUS_PUBLISH_JOB } from "../app/issuing/status-lists.ts";
 import { MAIL_JOB } from "../app/mail/queue-mail.ts";
 
@@ -17,6 +19,17 @@ export const JOBS = {
   [STATUS_PUBLISH_JOB]: {
     payload: z.object({ statusListId: z.uuid() }),
     retry: { retryLimit: 10, retryDelay: 2, retryBackoff: true },
+  },
+  /** One chunk of a bulk award; a chunk whose worker died expires after 5 minutes and is retried. */
+  [AWARD_BATCH_JOB]: {
+    payload: z.object({ batchId: z.uuid() }),
+    retry: { retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  },
+  /** Expiry reminders, scheduled hourly (cron, UTC) by the workers through pg-boss's own scheduler. */
+  [EXPIRY_REMINDER_JOB]: {
+    payload: z.object({ days: z.number().int().min(1).max(365).default(30) }),
+    retry: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
+    cron: "7 * * * *",
   },
 } as const;
 

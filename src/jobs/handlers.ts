@@ -1,3 +1,5 @@
+import { runBatchChunk } from "../app/awards/batches/run-batch.ts";
+import { sendExpiryReminders } from "../app/awards/lifecycle/expiry-reminders.ts";
 import { publishStatusListJob } from "../app/issuing/status-lists.ts";
 import { deliverMail } from "../app/mail/deliver-mail.ts";
 import type { AppDeps, Mailer } from "../app/ports.ts";
@@ -7,4 +9,10 @@ import type { JobHandlers } from "./definitions.ts";
 export const jobHandlers = (deps: AppDeps, mailer: Mailer): JobHandlers => ({
   "mail.send": (payload) => deliverMail({ ...deps, mailer }, payload),
   "status.publish": (payload) => publishStatusListJob(deps, payload.statusListId),
+  "awards.batch": async (payload) => {
+    await runBatchChunk(deps, payload.batchId);
+  },
+  "awards.expiry-reminders": async (payload) => {
+    await sendExpiryReminders(deps, { days: payload.days });
+  },
 });

@@ -1,9 +1,9 @@
-import { hashedEmailIdentity } from "../../domain/open-badges/identity-hash.ts";
+import { awardRequest } from "../../domain/awards/award-request.ts";
 import { API_KEY_SCOPE_NAMES } from "../../domain/roles.ts";
 import type { Actor } from "../../domain/types.ts";
 import { issueApiKey } from "../api-keys/issue-api-key.ts";
-import { issueCredential } from "../issuing/issue-credential.ts";
-import { updateCredentialStatus } from "../issuing/update-credential-status.ts";
+import { awardCredential } from "../awards/award-credential.ts";
+import { changeAwardStatus } from "../awards/lifecycle/change-award-status.ts";
 import type { AppDeps } from "../ports.ts";
 import { publishDemoDefinitions } from "./demo-definitions.ts";
 
@@ -11,8 +11,8 @@ const AWARDED = ["data-literacy", "sustainable-supply"];
 const DEMO_KEY = "Demo issuing";
 
 /**
- * Issues the demo's credentials to its learners (hashed email identities), each through the real issuing path,
- * and revokes one, so a newcomer can verify both a valid and a revoked credential. Idempotent per learner.
+ * Awards the demo's published micro-credentials to its learners through the real award use case, and revokes one,
+ * so a newcomer can verify a valid and a revoked credential. Re-running it finds the same awards by idempotency key.
  */
 export async function issueDemoCredentials(
   deps: AppDeps,
@@ -21,7 +21,6 @@ export async function issueDemoCredentials(
 ) {
   const organization = await deps.uow((r) => r.organizations.findBySlug(slug));
   if (!organization) return [];
-  // Re-running the demo reuses its key and finds its credentials by idempotency key instead of issuing again.
   const apiKey = await deps.uow(async (r) => {
     const existing = (await r.apiKeys.list(organization.id)).find((k) => k.name === DEMO_KEY && !k.revokedAt);
     return (
@@ -48,31 +47,30 @@ export async function issueDemoCredentials(
     const key = AWARDED[i % AWARDED.length] ?? "";
     const achievement = achievements[key];
     if (!achievement) continue;
-    const name = String(achievement.name);
-    // A stable salt keeps the re-run's request identical, so the idempotency key replays the first credential.
-    const identity = await hashedEmailIdentity(
-      learner.email,
-      deps.secrets.digest(`demo:${learner.email}`).slice(0, 16),
+    const { award, credential } = await awardCredential(
+      deps,
+      actor,
+      slug,
+      achievement.id,
+      awardRequest.parse({
+        recipient: learner.email,
+        recipientName: learner.name,
+        result: i === 0 ? "Distinction" : "",
+      }),
+      { idempotencyKey: `demo:${learner.email}:${key}`, notify: true },
     );
-    const { credential } = await issueCredential(deps, actor, slug, {
-      idempotencyKey: `demo:${learner.email}:${key}`,
-      credential: {
-        "@context": [
-          "https://www.w3.org/ns/credentials/v2",
-          "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
-        ],
-        type: ["VerifiableCredential", "OpenBadgeCredential"],
-        name,
-        credentialSubject: { type: ["AchievementSubject"], identifier: [identity], achievement },
-      },
-    });
     const revoked = i === learners.length - 1;
-    const id = typeof credential === "string" ? undefined : String(credential.id);
-    if (revoked && id) await updateCredentialStatus(deps, actor, slug, { credentialId: id, set: true });
+    if (revoked && award.status === "active") {
+      await changeAwardStatus(deps, actor, slug, {
+        action: "revoke",
+        reason: "Awarded in error: the assessment was not completed.",
+        awardIds: [award.id],
+      });
+    }
     issued.push({
       file: `${key}-${learner.email.split("@")[0]}.json`,
       learner: learner.name,
-      achievement: name,
+      achievement: achievement.name,
       revoked,
       credential,
     });

@@ -1,7 +1,6 @@
 import { type Definition, definitionInput } from "../../domain/achievements/definition.ts";
 import type { Actor } from "../../domain/types.ts";
 import { createDefinition, listDefinitions, publishDefinition } from "../achievements/manage-definitions.ts";
-import { getPublicAchievement } from "../achievements/public-achievement.ts";
 import type { AppDeps } from "../ports.ts";
 
 const DEFINITIONS: Record<
@@ -61,14 +60,14 @@ const DEFINITIONS: Record<
   },
 };
 
-/** Publishes the demo's micro-credentials (once) and returns each one's public OB 3.0 Achievement. */
+/** Publishes the demo's micro-credentials (once) and returns each one's id and name. */
 export async function publishDemoDefinitions(
   deps: AppDeps,
   actor: Actor,
   slug: string,
-): Promise<Record<string, Record<string, unknown>>> {
+): Promise<Record<string, { id: string; name: string }>> {
   const existing = (await listDefinitions(deps, actor, slug)).achievements;
-  const result: Record<string, Record<string, unknown>> = {};
+  const result: Record<string, { id: string; name: string }> = {};
   for (const [key, fields] of Object.entries(DEFINITIONS)) {
     let found = existing.find((a) => a.name === fields.name);
     if (!found) {
@@ -76,7 +75,7 @@ export async function publishDemoDefinitions(
       await publishDefinition(deps, actor, slug, created.id);
       found = { ...created, name: fields.name };
     }
-    result[key] = (await getPublicAchievement(deps, found.id)).json;
+    result[key] = { id: found.id, name: fields.name };
   }
   return result;
 }

@@ -83,42 +83,15 @@ export async function issueCredential(
       }
       if (earlier) return issuedResult(earlier);
     }
-    const now = deps.clock();
-    const key = await activeSigningKey(deps, r, organization);
-    const id = typeof input.credential.id === "string" ? input.credential.id : `urn:uuid:${deps.newId()}`;
-    const credential: Record<string, unknown> = {
-      ...input.credential,
-      id,
-      issuer: issuerFor(input.credential, key.controller, organization),
-      validFrom: input.credential.validFrom ?? xsdNow(now),
-    };
-    let status: { listId: string; index: number } | undefined;
-    if (credential.credentialStatus === undefined) {
-      const purpose = input.options?.statusPurpose ?? "revocation";
-      const { list, index } = await allocateStatusIndex(deps, r, organization, purpose, id);
-      status = { listId: list.id, index };
-      const listUrl = statusListUrl(deps, list.id);
-      credential.credentialStatus = {
-        id: `${listUrl}#${index}`,
-        type: "BitstringStatusListEntry",
-        statusPurpose: purpose,
-        statusListIndex: String(index),
-        statusListCredential: listUrl,
-      };
-    }
-    const format = input.options?.format ?? organization.credentialFormat;
-    const signed = await deps.credentials.sign(credential, key, format, now);
-    await r.issuedCredentials.insert({
-      id,
-      organizationId: organization.id,
-      format,
-      document: typeof signed === "string" ? { jwt: signed } : signed,
-      statusListId: status?.listId ?? null,
-      statusIndex: status?.index ?? null,
-      idempotencyKey: input.idempotencyKey ?? null,
+    const issued = await signAndStore(deps, r, organization, {
+      credential: input.credential,
+      statusPurpose: input.options?.statusPurpose,
+      format: input.options?.format,
+      idempotencyKey: input.idempotencyKey,
       requestHash,
-      createdAt: now,
     });
+    const { id, format, signed } = issued;
+    const now = deps.clock();
     await audit(r, {
       action: "credential.issued",
       actor,
@@ -129,4 +102,61 @@ export async function issueCredential(
     });
     return { credential: signed, format, replayed: false };
   });
+}
+
+export type SignInput = {
+  credential: Record<string, unknown>;
+  statusPurpose?: StatusPurpose | undefined;
+  format?: CredentialFormat | undefined;
+  idempotencyKey?: string | undefined;
+  requestHash?: string | undefined;
+};
+
+/**
+ * Completes, signs and keeps one credential inside the caller's transaction: issuer, id, validFrom, a fresh status
+ * entry, the proof. Every way of issuing (VC-API, awards, batches) goes through here.
+ */
+export async function signAndStore(
+  deps: AppDeps,
+  r: Repositories,
+  organization: Organization,
+  input: SignInput,
+) {
+  const now = deps.clock();
+  const key = await activeSigningKey(deps, r, organization);
+  const id = typeof input.credential.id === "string" ? input.credential.id : `urn:uuid:${deps.newId()}`;
+  const credential: Record<string, unknown> = {
+    ...input.credential,
+    id,
+    issuer: issuerFor(input.credential, key.controller, organization),
+    validFrom: input.credential.validFrom ?? xsdNow(now),
+  };
+  let status: { listId: string; index: number } | undefined;
+  if (credential.credentialStatus === undefined) {
+    const purpose = input.statusPurpose ?? "revocation";
+    const { list, index } = await allocateStatusIndex(deps, r, organization, purpose, id);
+    status = { listId: list.id, index };
+    const listUrl = statusListUrl(deps, list.id);
+    credential.credentialStatus = {
+      id: `${listUrl}#${index}`,
+      type: "BitstringStatusListEntry",
+      statusPurpose: purpose,
+      statusListIndex: String(index),
+      statusListCredential: listUrl,
+    };
+  }
+  const format = input.format ?? organization.credentialFormat;
+  const signed = await deps.credentials.sign(credential, key, format, now);
+  await r.issuedCredentials.insert({
+    id,
+    organizationId: organization.id,
+    format,
+    document: typeof signed === "string" ? { jwt: signed } : signed,
+    statusListId: status?.listId ?? null,
+    statusIndex: status?.index ?? null,
+    idempotencyKey: input.idempotencyKey ?? null,
+    requestHash: input.requestHash ?? null,
+    createdAt: now,
+  });
+  return { id, format, signed };
 }

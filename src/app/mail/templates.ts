@@ -57,3 +57,43 @@ export const invitationMessage = (
     ],
     { url, label: `Join ${organization}` },
   );
+
+const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+
+export const awardMessage = (
+  to: string,
+  name: string | undefined,
+  achievement: string,
+  issuer: string,
+  url: string,
+  expires: Date,
+) =>
+  message(
+    to,
+    `${issuer} awarded you ${achievement}`,
+    [
+      `${name ? `Hello ${name},` : "Hello,"}`,
+      `${issuer} awarded you the micro-credential "${achievement}". It is a signed Open Badges 3.0 credential that anyone can verify.`,
+      `Claim it to keep it in your Cairn wallet or download it. The link is yours alone and works until ${dateOnly.format(expires)}.`,
+    ],
+    { url, label: `Claim ${achievement}` },
+  );
+
+export const expiryReminderMessage = (
+  to: string,
+  name: string | null,
+  achievement: string,
+  issuer: string,
+  validUntil: Date,
+  url: string,
+) =>
+  message(
+    to,
+    `Your ${achievement} credential expires on ${dateOnly.format(validUntil)}`,
+    [
+      `${name ? `Hello ${name},` : "Hello,"}`,
+      `The micro-credential "${achievement}" that ${issuer} awarded you is valid until ${dateOnly.format(validUntil)}.`,
+      `To keep it current, ask ${issuer} about renewing it before then.`,
+    ],
+    { url, label: `About ${achievement}` },
+  );

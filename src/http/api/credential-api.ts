@@ -4,7 +4,9 @@ import { getDidDocument } from "../../app/issuing/issuer-keys.ts";
 import { getStatusListCredential } from "../../app/issuing/status-lists.ts";
 import { updateCredentialStatus } from "../../app/issuing/update-credential-status.ts";
 import type { AppDeps, Verifier } from "../../app/ports.ts";
-import cairnMicroCredentialContext from "../../credentials/contexts/cairn-micro-credential-v1.json" with { type: "json" };
+import cairnMicroCredentialContext from "../../credentials/contexts/cairn-micro-credential-v1.json" with {
+  type: "json",
+};
 import { DomainError } from "../../domain/errors.ts";
 import type { AppEnv } from "../env.ts";
 import { problemResponses } from "./schemas.ts";

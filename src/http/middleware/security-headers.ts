@@ -20,4 +20,6 @@ export const securityHeaders = (https: boolean) =>
     strictTransportSecurity: https ? "max-age=31536000; includeSubDomains" : false,
     crossOriginResourcePolicy: "same-site",
     crossOriginOpenerPolicy: "same-origin",
+    // A route that sets its own policy (logos, badge images) keeps it.
+    overwrite: false,
   });

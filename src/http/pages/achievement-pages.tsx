@@ -166,7 +166,8 @@ export function achievementPages(deps: AppDeps) {
           {published ? (
             <>
               {" "}
-              · <a href={`/achievements/${id}`}>Public page of version {published}</a>
+              · <a href={`/achievements/${id}`}>Public page of version {published}</a> ·{" "}
+              <a href={`/orgs/${slug}/achievements/${id}/awards/bulk`}>Award in bulk (CSV)</a>
             </>
           ) : null}
         </p>
@@ -176,6 +177,11 @@ export function achievementPages(deps: AppDeps) {
               <Form action={`/orgs/${slug}/achievements/${id}/publish`} csrf={csrf} class="inline">
                 <button type="submit">Publish version {latest.version}</button>
               </Form>
+            ) : null}{" "}
+            {achievement.status === "published" ? (
+              <a class="button" href={`/orgs/${slug}/achievements/${id}/award`}>
+                Award
+              </a>
             ) : null}{" "}
             <Form action={`/orgs/${slug}/achievements/${id}/archive`} csrf={csrf} class="inline">
               <button type="submit" class="secondary">

@@ -2,7 +2,16 @@ import type { OrganizationRole } from "../../domain/roles.ts";
 import { roleAllows } from "../../domain/roles.ts";
 import type { Organization } from "../../domain/types.ts";
 
-type Tab = "overview" | "achievements" | "members" | "settings" | "api-keys" | "skills" | "images";
+type Tab =
+  | "overview"
+  | "achievements"
+  | "awards"
+  | "members"
+  | "settings"
+  | "api-keys"
+  | "skills"
+  | "images"
+  | "audit";
 
 export function OrganizationTabs(props: {
   organization: Organization;
@@ -18,9 +27,13 @@ export function OrganizationTabs(props: {
       `/orgs/${o.slug}/achievements`,
       !role || roleAllows(role, "credentials:read"),
     ],
+    ["awards", "Awards", `/orgs/${o.slug}/awards`, !role || roleAllows(role, "credentials:read")],
     ["members", "Members", `/orgs/${o.slug}/members`, !role || roleAllows(role, "members:read")],
+    ["skills", "Skills", `/orgs/${o.slug}/skills`, true],
+    ["images", "Badge images", `/orgs/${o.slug}/images`, !role || roleAllows(role, "credentials:issue")],
     ["settings", "Settings", `/orgs/${o.slug}/settings`, role === "owner"],
     ["api-keys", "API keys", `/orgs/${o.slug}/api-keys`, role === "owner"],
+    ["audit", "Audit log", `/orgs/${o.slug}/audit`, role === "owner"],
   ];
   return (
     <>

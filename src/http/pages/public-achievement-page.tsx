@@ -8,6 +8,7 @@ import { pathParam, render } from "./kit.tsx";
 const OB_CONTEXT = [
   "https://www.w3.org/ns/credentials/v2",
   "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+  CAIRN_CONTEXT_URL,
 ];
 const wantsJsonLd = (accept: string | undefined) =>
   /application\/(ld\+)?json/.test(accept ?? "") && !/text\/html/.test(accept ?? "");

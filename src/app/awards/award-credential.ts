@@ -1,0 +1,150 @@
+import { awardCredentialDocument } from "../../domain/awards/award-credential.ts";
+import {
+  type Award,
+  type AwardRequest,
+  addMonths,
+  isDid,
+  normalizedRecipient,
+} from "../../domain/awards/award-request.ts";
+import { DomainError } from "../../domain/errors.ts";
+import { hashedEmailIdentity } from "../../domain/open-badges/identity-hash.ts";
+import { DAY, later } from "../../domain/rules.ts";
+import type { Actor, Organization } from "../../domain/types.ts";
+import { getPublicAchievementIn } from "../achievements/public-achievement.ts";
+import { audit } from "../audit.ts";
+import { authorizeOrganization } from "../authorize.ts";
+import { signAndStore } from "../issuing/issue-credential.ts";
+import { queueMail } from "../mail/queue-mail.ts";
+import { awardMessage } from "../mail/templates.ts";
+import type { AppDeps, Repositories } from "../ports.ts";
+
+export const CLAIM_LINK_LIFETIME = 90 * DAY;
+
+export type AwardOptions = {
+  idempotencyKey: string;
+  notify: boolean;
+  batchId?: string | undefined;
+  replacesAwardId?: string | undefined;
+};
+export type AwardResult = { award: Award; credential: Record<string, unknown> | string; created: boolean };
+
+/**
+ * The one award use case behind the form, CSV batches and the API. Inside the caller's transaction: finds the award
+ * an idempotency key already made, or signs a new credential for the published version, records the award with a
+ * claim link, and queues the award mail. Either all of it commits or none.
+ */
+export async function awardIn(
+  deps: AppDeps,
+  r: Repositories,
+  organization: Organization,
+  actor: Actor,
+  achievementId: string,
+  request: AwardRequest,
+  options: AwardOptions,
+): Promise<AwardResult> {
+  const published = await getPublicAchievementIn(deps, r, achievementId).catch(() => undefined);
+  if (
+    !published ||
+    published.achievement.organizationId !== organization.id ||
+    published.achievement.status !== "published"
+  ) {
+    throw new DomainError(
+      "achievement_not_published",
+      "Only a published micro-credential of this organization can be awarded.",
+    );
+  }
+  const version = published.version.version;
+  const recipient = normalizedRecipient(request.recipient);
+  const earlier = await r.awards.findByKey(achievementId, version, recipient, options.idempotencyKey);
+  if (earlier) {
+    const stored = await r.issuedCredentials.find(organization.id, earlier.credentialId);
+    const credential = stored?.format === "jwt" ? String(stored.document.jwt) : (stored?.document ?? {});
+    return { award: earlier, credential, created: false };
+  }
+  const now = deps.clock();
+  const issuedOn = request.issuedOn ?? now;
+  const months = published.version.definition.validityMonths;
+  const validUntil = request.validUntil ?? (months ? addMonths(issuedOn, months) : undefined);
+  const subject = isDid(recipient)
+    ? { id: recipient }
+    : { identifier: await hashedEmailIdentity(recipient, deps.secrets.token(16)) };
+  const document = awardCredentialDocument({
+    achievement: published.json,
+    subject,
+    request,
+    issuedOn,
+    validUntil,
+  });
+  const { id: credentialId, signed } = await signAndStore(deps, r, organization, {
+    credential: document,
+    statusPurpose: published.version.definition.statusPurpose,
+  });
+  const claimToken = deps.secrets.token();
+  const award: Award = {
+    id: deps.newId(),
+    organizationId: organization.id,
+    achievementId,
+    achievementVersion: version,
+    recipientKind: isDid(recipient) ? "did" : "email",
+    recipient,
+    recipientName: request.recipientName ?? null,
+    credentialId,
+    batchId: options.batchId ?? null,
+    idempotencyKey: options.idempotencyKey,
+    status: "active",
+    statusReason: null,
+    issuedAt: now,
+    validUntil: validUntil ?? null,
+    replacesAwardId: options.replacesAwardId ?? null,
+    claimTokenHash: deps.secrets.digest(claimToken),
+    claimedAt: null,
+    notify: options.notify,
+    createdBy: actor.kind === "user" ? actor.userId : null,
+    reminderSentAt: null,
+  };
+  await r.awards.insert(award);
+  if (options.notify && award.recipientKind === "email") {
+    const url = `${deps.publicUrl}/claim/${claimToken}`;
+    await queueMail(
+      r,
+      `award:${award.id}`,
+      awardMessage(
+        recipient,
+        request.recipientName,
+        String(published.json.name),
+        organization.name,
+        url,
+        later(now, CLAIM_LINK_LIFETIME),
+      ),
+    );
+  }
+  await audit(r, {
+    action: "award.issued",
+    actor,
+    organizationId: organization.id,
+    subject: award.id,
+    data: {
+      achievementId,
+      version,
+      recipient: award.recipientKind === "did" ? recipient : "(email)",
+      credentialId,
+      batchId: award.batchId,
+    },
+    at: now,
+  });
+  return { award, credential: signed, created: true };
+}
+
+/** One award from the form or the API. */
+export const awardCredential = (
+  deps: AppDeps,
+  actor: Actor,
+  slug: string,
+  achievementId: string,
+  request: AwardRequest,
+  options: AwardOptions,
+) =>
+  deps.uow(async (r) => {
+    const { organization } = await authorizeOrganization(r, actor, slug, "credentials:issue");
+    return awardIn(deps, r, organization, actor, achievementId, request, options);
+  });

@@ -1,0 +1,68 @@
+/** A server-rendered bar chart: an SVG image with a text alternative, plus the same data as a hidden table. */
+export function BarChart(props: { title: string; unit: string; data: { label: string; value: number }[] }) {
+  const { data } = props;
+  const width = 640;
+  const height = 220;
+  const top = 20;
+  const bottom = 40;
+  const left = 36;
+  const plot = height - top - bottom;
+  const max = Math.max(1, ...data.map((d) => d.value));
+  const slot = (width - left) / Math.max(1, data.length);
+  const bar = Math.max(4, slot * 0.6);
+  const summary = `${props.title}: ${data.map((d) => `${d.label} ${d.value}`).join(", ")}.`;
+  return (
+    <figure class="chart">
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        xmlns="http://www.w3.org/2000/svg"
+      >
+        <line x1={left} y1={top + plot} x2={width} y2={top + plot} stroke="#555" />
+        <text x={left - 6} y={top + 4} text-anchor="end" font-size="11" fill="#333">
+          {max}
+        </text>
+        <text x={left - 6} y={top + plot} text-anchor="end" font-size="11" fill="#333">
+          0
+        </text>
+        {data.map((d, i) => {
+          const h = (d.value / max) * plot;
+          const x = left + i * slot + (slot - bar) / 2;
+          return (
+            <g>
+              <rect x={x} y={top + plot - h} width={bar} height={h} fill="#1f5f8b" />
+              {d.value > 0 ? (
+                <text x={x + bar / 2} y={top + plot - h - 4} text-anchor="middle" font-size="11" fill="#222">
+                  {d.value}
+                </text>
+              ) : null}
+              <text x={x + bar / 2} y={top + plot + 16} text-anchor="middle" font-size="11" fill="#333">
+                {d.label}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption>{props.title}</figcaption>
+      <table class="visually-hidden">
+        <caption>{props.title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col">{props.unit}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.map((d) => (
+            <tr>
+              <th scope="row">{d.label}</th>
+              <td>{d.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
