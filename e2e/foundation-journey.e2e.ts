@@ -1,35 +1,24 @@
-import { type ServerType, serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { smtpMailer } from "../src/mail/mailer.ts";
-import { expectNoSeriousA11yViolations, launchBrowser } from "../test/browser.ts";
-import { eventually, startTestContext, type TestContext } from "../test/harness.ts";
-import { freePort } from "../test/postgres-server.ts";
+import { expectNoSeriousA11yViolations } from "../test/browser.ts";
+import { type E2e, startE2e } from "../test/e2e-server.ts";
+import { eventually } from "../test/harness.ts";
 import { startSmtpListener } from "../test/smtp-listener.ts";
 
-let ctx: TestContext;
+let e2e: E2e;
 let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
-let server: ServerType;
 let browser: Browser;
 let base: string;
 const visited = new Set<string>();
 
 beforeAll(async () => {
   smtp = await startSmtpListener();
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  ctx = await startTestContext({
-    mailer: smtpMailer(smtp.url, "Cairn <no-reply@cairn.test>"),
-    publicUrl: base,
-  });
-  server = serve({ fetch: ctx.app.fetch, port, hostname: "127.0.0.1" });
-  await new Promise((resolve) => server.once("listening", resolve));
-  browser = await launchBrowser();
+  e2e = await startE2e({ mailer: smtpMailer(smtp.url, "Cairn <no-reply@cairn.test>") });
+  ({ browser, base } = e2e);
 });
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server.close(resolve));
-  await ctx.close();
+  await e2e?.close();
   await smtp.close();
 });
 

@@ -1,31 +1,22 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type ServerType, serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoSeriousA11yViolations, launchBrowser } from "../test/browser.ts";
-import { startTestContext, type TestContext } from "../test/harness.ts";
-import { freePort } from "../test/postgres-server.ts";
+import { expectNoSeriousA11yViolations } from "../test/browser.ts";
+import { type E2e, signUpWithOrganization, startE2e } from "../test/e2e-server.ts";
+import type { TestContext } from "../test/harness.ts";
 
+let e2e: E2e;
 let ctx: TestContext;
-let server: ServerType;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  ctx = await startTestContext({ publicUrl: base });
-  server = serve({ fetch: ctx.app.fetch, port, hostname: "127.0.0.1" });
-  await new Promise((resolve) => server.once("listening", resolve));
-  browser = await launchBrowser();
+  e2e = await startE2e();
+  ({ ctx, browser, base } = e2e);
 });
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server.close(resolve));
-  await ctx.close();
-});
+afterAll(() => e2e?.close());
 
 const statusText = (page: Page) => page.getByRole("status").first().textContent();
 
@@ -45,18 +36,12 @@ function csvWithTwoBadRows(): string {
 describe("issuing in Chromium", () => {
   it("defines and publishes, awards one, awards 48 of 50 by CSV, revokes one and sees it verify as revoked", async () => {
     const page = await (await browser.newContext()).newPage();
-    await page.goto(`${base}/signup`);
-    await page.getByLabel("Your name").fill("Rita Registrar");
-    await page.getByLabel("Email address").fill("rita@harbour.test");
-    await page.getByLabel("Password").fill("registrar password");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL(`${base}/orgs`);
-    await page.goto(`${base}/orgs/new`);
-    await page.getByLabel("Name", { exact: true }).fill("Harbour Institute");
-    await page.getByLabel("Web address").fill("harbour");
-    await page.getByLabel("Country code").fill("NL");
-    await page.getByRole("button", { name: "Create organization" }).click();
-    await page.waitForURL(`${base}/orgs/harbour`);
+    await signUpWithOrganization(
+      page,
+      base,
+      { name: "Rita Registrar", email: "rita@harbour.test", password: "registrar password" },
+      { name: "Harbour Institute", slug: "harbour", country: "NL" },
+    );
 
     await page.goto(`${base}/orgs/harbour/achievements/new`);
     await page.getByLabel("Title").fill("Safe Mooring Operations");
@@ -97,10 +82,16 @@ describe("issuing in Chromium", () => {
     await expectNoSeriousA11yViolations(page);
     await page.getByRole("link", { name: "Follow the progress" }).click();
     await expect
-      .poll(async () => (await page.reload(), await page.getByRole("main").textContent()), {
-        timeout: 60_000,
-        interval: 1_000,
-      })
+      .poll(
+        async () => {
+          await page.reload();
+          return page.getByRole("main").textContent();
+        },
+        {
+          timeout: 60_000,
+          interval: 1_000,
+        },
+      )
       .toMatch(/48\s*issued/);
     await expectNoSeriousA11yViolations(page);
 

@@ -1,30 +1,19 @@
-import { type ServerType, serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureStarterSkills } from "../src/app/skills/ensure-starter-skills.ts";
-import { expectNoSeriousA11yViolations, launchBrowser } from "../test/browser.ts";
-import { startTestContext, type TestContext } from "../test/harness.ts";
-import { freePort } from "../test/postgres-server.ts";
+import { expectNoSeriousA11yViolations } from "../test/browser.ts";
+import { type E2e, signUpWithOrganization, startE2e } from "../test/e2e-server.ts";
 
-let ctx: TestContext;
-let server: ServerType;
+let e2e: E2e;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  ctx = await startTestContext({ publicUrl: base });
-  await ensureStarterSkills(ctx.deps);
-  server = serve({ fetch: ctx.app.fetch, port, hostname: "127.0.0.1" });
-  await new Promise((resolve) => server.once("listening", resolve));
-  browser = await launchBrowser();
+  e2e = await startE2e();
+  await ensureStarterSkills(e2e.ctx.deps);
+  ({ browser, base } = e2e);
 });
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server.close(resolve));
-  await ctx.close();
-});
+afterAll(() => e2e?.close());
 
 const ESCO = [
   "conceptType,conceptUri,skillType,reuseLevel,preferredLabel,altLabels,description",
@@ -43,17 +32,12 @@ const status = (page: Page) => page.getByRole("status").textContent();
 describe("skills and badge images in Chromium", () => {
   it("imports ESCO skills, searches them, refuses a scripted SVG and designs a badge", async () => {
     const page = await (await browser.newContext()).newPage();
-    await page.goto(`${base}/signup`);
-    await page.getByLabel("Your name").fill("Sam Skills");
-    await page.getByLabel("Email address").fill("sam@skills.test");
-    await page.getByLabel("Password").fill("a strong password");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL(`${base}/orgs`);
-    await page.goto(`${base}/orgs/new`);
-    await page.getByLabel("Name", { exact: true }).fill("Skills Academy");
-    await page.getByLabel("Web address").fill("skills-academy");
-    await page.getByRole("button", { name: "Create organization" }).click();
-    await page.waitForURL(`${base}/orgs/skills-academy`);
+    await signUpWithOrganization(
+      page,
+      base,
+      { name: "Sam Skills", email: "sam@skills.test", password: "a strong password" },
+      { name: "Skills Academy", slug: "skills-academy" },
+    );
 
     await page.getByRole("link", { name: "Skills", exact: true }).click();
     await page.waitForURL(`${base}/orgs/skills-academy/skills`);
