@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
+import { issueDemoCredentials } from "../src/app/demo/demo-credentials.ts";
 import { DEMO_PASSWORD, seedDemo } from "../src/app/demo/seed-demo.ts";
 import { loadConfig } from "../src/config.ts";
 import { createApp } from "../src/http/app.ts";
@@ -19,7 +20,12 @@ const config = loadConfig({
   LOG_LEVEL: "warn",
 });
 const runtime = await openRuntime(config, { workers: true });
-await seedDemo(runtime.deps);
+const { accounts } = await seedDemo(runtime.deps);
+await issueDemoCredentials(
+  runtime.deps,
+  "northfield",
+  accounts.filter((a) => a.role.startsWith("learner")),
+);
 const app = createApp(runtime.httpDeps);
 const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
 const base = `http://localhost:${port}`;
@@ -44,6 +50,13 @@ try {
   await page.getByRole("button", { name: "Send invitation" }).click();
   await page.screenshot({ path: join("docs", "screenshots", "members.png") });
   await shot("/orgs/northfield/settings", "settings");
+  await shot("/orgs/northfield/achievements", "micro-credentials");
+  await page.goto(`${base}/orgs/northfield/achievements`);
+  await page.getByRole("link", { name: "Data Literacy Foundations" }).click();
+  const definition = page.url().split("/").at(-1);
+  await shot(`/achievements/${definition}`, "public-achievement");
+  await shot("/orgs/northfield/awards", "awards");
+  await shot("/orgs/northfield/awards/dashboard", "dashboard");
   await shot("/orgs/northfield/api-keys", "api-keys");
   await shot("/docs", "api-docs");
   await page.goto(`${base}/signin`);
