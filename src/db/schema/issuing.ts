@@ -1,0 +1,181 @@
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { at, bytea } from "./columns.ts";
+import { issuedCredentials } from "./credentials.ts";
+import { organizations } from "./organizations.ts";
+
+export const achievements = pgTable(
+  "achievements",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    status: text("status").notNull(),
+    /** The newest version; a published definition's edits open a new draft version. */
+    latestVersion: integer("latest_version").notNull(),
+    publishedVersion: integer("published_version"),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (t) => [index("achievements_org_idx").on(t.organizationId, t.status)],
+);
+
+export const achievementVersions = pgTable(
+  "achievement_versions",
+  {
+    achievementId: uuid("achievement_id")
+      .notNull()
+      .references(() => achievements.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    /** The definition: OB 3.0 Achievement fields plus the EU micro-credential elements. */
+    definition: jsonb("definition").$type<Record<string, unknown>>().notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: at("created_at").notNull(),
+    publishedAt: at("published_at"),
+  },
+  (t) => [primaryKey({ columns: [t.achievementId, t.version] })],
+);
+
+/** Skill frameworks: Cairn's starter catalog (no organization) or ones an organization imported (ESCO, O*NET, own). */
+export const skillFrameworks = pgTable("skill_frameworks", {
+  id: uuid("id").primaryKey(),
+  organizationId: uuid("organization_id").references(() => organizations.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  source: text("source").notNull(),
+  url: text("url"),
+  createdAt: at("created_at").notNull(),
+});
+
+export const skills = pgTable(
+  "skills",
+  {
+    id: uuid("id").primaryKey(),
+    frameworkId: uuid("framework_id")
+      .notNull()
+      .references(() => skillFrameworks.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    url: text("url"),
+    /** Lower-cased name, alternative labels and code, for search. */
+    searchText: text("search_text").notNull(),
+  },
+  (t) => [
+    uniqueIndex("skills_framework_code_idx").on(t.frameworkId, t.code),
+    index("skills_framework_idx").on(t.frameworkId),
+  ],
+);
+
+/** Badge images: uploaded (PNG, sanitized SVG) or designed from a template. */
+export const badgeImages = pgTable(
+  "badge_images",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    contentType: text("content_type").notNull(),
+    bytes: bytea("bytes").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    /** The template a designed image came from, so it can be edited again. */
+    design: jsonb("design").$type<Record<string, unknown>>(),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [index("badge_images_org_idx").on(t.organizationId)],
+);
+
+/** One award of a micro-credential to one recipient: the credential, its lifecycle and its claim. */
+export const awards = pgTable(
+  "awards",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    achievementId: uuid("achievement_id")
+      .notNull()
+      .references(() => achievements.id),
+    achievementVersion: integer("achievement_version").notNull(),
+    recipientKind: text("recipient_kind").notNull(),
+    /** A lower-cased email address or a DID. */
+    recipient: text("recipient").notNull(),
+    recipientName: text("recipient_name"),
+    credentialId: text("credential_id")
+      .notNull()
+      .references(() => issuedCredentials.id),
+    batchId: uuid("batch_id"),
+    /** The caller's key (API header, CSV batch + row, form nonce): a retry finds the award instead of making another. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    status: text("status").notNull(),
+    statusReason: text("status_reason"),
+    issuedAt: at("issued_at").notNull(),
+    validUntil: at("valid_until"),
+    replacesAwardId: uuid("replaces_award_id"),
+    claimTokenHash: text("claim_token_hash"),
+    claimedAt: at("claimed_at"),
+    notify: boolean("notify").notNull(),
+    createdBy: uuid("created_by"),
+    reminderSentAt: at("reminder_sent_at"),
+  },
+  (t) => [
+    uniqueIndex("awards_idempotency_idx").on(
+      t.achievementId,
+      t.achievementVersion,
+      t.recipient,
+      t.idempotencyKey,
+    ),
+    index("awards_org_idx").on(t.organizationId, t.issuedAt),
+    index("awards_batch_idx").on(t.batchId),
+    index("awards_credential_idx").on(t.credentialId),
+    index("awards_valid_until_idx").on(t.validUntil),
+  ],
+);
+
+/** A bulk award (CSV or API batch): rows are validated first, then issued by jobs that report progress. */
+export const awardBatches = pgTable(
+  "award_batches",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    achievementId: uuid("achievement_id")
+      .notNull()
+      .references(() => achievements.id),
+    status: text("status").notNull(),
+    total: integer("total").notNull(),
+    issued: integer("issued").notNull(),
+    failed: integer("failed").notNull(),
+    notify: boolean("notify").notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: at("created_at").notNull(),
+    finishedAt: at("finished_at"),
+  },
+  (t) => [index("award_batches_org_idx").on(t.organizationId, t.createdAt)],
+);
+
+/** The validated rows of a batch; a row with an award is done, so a restarted job resumes where it stopped. */
+export const awardBatchRows = pgTable(
+  "award_batch_rows",
+  {
+    batchId: uuid("batch_id")
+      .notNull()
+      .references(() => awardBatches.id, { onDelete: "cascade" }),
+    row: integer("row").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    awardId: uuid("award_id"),
+    error: text("error"),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.row] })],
+);
