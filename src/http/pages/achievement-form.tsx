@@ -6,7 +6,7 @@ import {
   PARTICIPATION_FORMS,
   SUPERVISION,
 } from "../../domain/achievements/definition.ts";
-import { Field, Form, type FormErrors, SelectField } from "./forms.tsx";
+import { Field, Form, type FormErrors, fieldText, SelectField } from "./forms.tsx";
 
 export type FormValues = Record<string, string | string[] | undefined>;
 const ALIGNMENT_ROWS = 5;
@@ -20,20 +20,18 @@ const lines = (value: unknown) =>
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
-const str = (values: FormValues, key: string) =>
-  typeof values[key] === "string" ? (values[key] as string) : "";
 
 /** The posted form as the definition schema's input: lists from lines and commas, skill rows from numbered fields. */
 export function definitionFromForm(values: FormValues): Record<string, unknown> {
   const alignments = Array.from({ length: ALIGNMENT_ROWS }, (_, i) => ({
-    targetName: str(values, `skill${i}Name`),
-    targetCode: str(values, `skill${i}Code`),
-    targetFramework: str(values, `skill${i}Framework`),
-    targetUrl: str(values, `skill${i}Url`),
+    targetName: fieldText(values, `skill${i}Name`),
+    targetCode: fieldText(values, `skill${i}Code`),
+    targetFramework: fieldText(values, `skill${i}Framework`),
+    targetUrl: fieldText(values, `skill${i}Url`),
   })).filter((row) => row.targetName || row.targetUrl);
   return {
     ...values,
-    tags: str(values, "tags")
+    tags: fieldText(values, "tags")
       .split(",")
       .map((t) => t.trim())
       .filter(Boolean),
@@ -68,7 +66,7 @@ export function AchievementForm(props: {
   submit: string;
 }) {
   const { values: v, errors } = props;
-  const f = (name: string) => str(v, name);
+  const f = (name: string) => fieldText(v, name);
   return (
     <Form action={props.action} csrf={props.csrf}>
       <fieldset>

@@ -11,7 +11,7 @@ import { SESSION_LIFETIME } from "../../domain/rules.ts";
 import { clientIp } from "../client-ip.ts";
 import type { AppEnv } from "../env.ts";
 import { cookieOptions, SESSION_COOKIE } from "../middleware/session.ts";
-import { ErrorSummary, Field, Form, type FormErrors } from "./forms.tsx";
+import { ErrorSummary, Field, Form, type FormErrors, fieldText } from "./forms.tsx";
 import {
   formFailure,
   type PageContext,
@@ -24,8 +24,6 @@ import {
 } from "./kit.tsx";
 
 type Values = Record<string, string | string[] | undefined>;
-const text = (values: Values, key: string) =>
-  typeof values[key] === "string" ? (values[key] as string) : "";
 
 export function authPages(deps: AppDeps, secure: boolean) {
   const pages = new Hono<AppEnv>();
@@ -40,11 +38,14 @@ export function authPages(deps: AppDeps, secure: boolean) {
         <h1>Create your account</h1>
         <p>Earn, keep and share verifiable credentials, or issue them for your organization.</p>
         <ErrorSummary errors={errors} message={message} />
-        <Form action={`/signup?next=${encodeURIComponent(text(values, "next"))}`} csrf={c.get("csrfToken")}>
+        <Form
+          action={`/signup?next=${encodeURIComponent(fieldText(values, "next"))}`}
+          csrf={c.get("csrfToken")}
+        >
           <Field
             name="name"
             label="Your name"
-            value={text(values, "name")}
+            value={fieldText(values, "name")}
             errors={errors}
             autocomplete="name"
             required
@@ -53,7 +54,7 @@ export function authPages(deps: AppDeps, secure: boolean) {
             name="email"
             label="Email address"
             type="email"
-            value={text(values, "email")}
+            value={fieldText(values, "email")}
             errors={errors}
             autocomplete="email"
             required
@@ -71,7 +72,7 @@ export function authPages(deps: AppDeps, secure: boolean) {
         </Form>
         <p>
           Already have an account?{" "}
-          <a href={`/signin?next=${encodeURIComponent(text(values, "next"))}`}>Sign in</a>
+          <a href={`/signin?next=${encodeURIComponent(fieldText(values, "next"))}`}>Sign in</a>
         </p>
       </section>,
     );
@@ -102,12 +103,15 @@ export function authPages(deps: AppDeps, secure: boolean) {
       <section class="narrow">
         <h1>Sign in</h1>
         <ErrorSummary errors={errors} message={message} />
-        <Form action={`/signin?next=${encodeURIComponent(text(values, "next"))}`} csrf={c.get("csrfToken")}>
+        <Form
+          action={`/signin?next=${encodeURIComponent(fieldText(values, "next"))}`}
+          csrf={c.get("csrfToken")}
+        >
           <Field
             name="email"
             label="Email address"
             type="email"
-            value={text(values, "email")}
+            value={fieldText(values, "email")}
             errors={errors}
             autocomplete="email"
             required
@@ -124,7 +128,7 @@ export function authPages(deps: AppDeps, secure: boolean) {
         </Form>
         <p>
           <a href="/password/forgot">Forgot your password?</a> · New here?{" "}
-          <a href={`/signup?next=${encodeURIComponent(text(values, "next"))}`}>Create an account</a>
+          <a href={`/signup?next=${encodeURIComponent(fieldText(values, "next"))}`}>Create an account</a>
         </p>
       </section>,
     );
@@ -140,7 +144,7 @@ export function authPages(deps: AppDeps, secure: boolean) {
       return redirectWith(c, safeNext(next));
     } catch (error) {
       return formFailure(c, error, (errors, message) =>
-        signInPage(c, { email: text(values, "email"), next }, errors, message),
+        signInPage(c, { email: fieldText(values, "email"), next }, errors, message),
       );
     }
   });
@@ -205,7 +209,7 @@ export function authPages(deps: AppDeps, secure: boolean) {
         "If an account uses that address, a reset link is on its way. It expires in one hour.",
       );
     } catch (error) {
-      return formFailure(c, error, (errors) => forgotPage(c, errors, text(values, "email")));
+      return formFailure(c, error, (errors) => forgotPage(c, errors, fieldText(values, "email")));
     }
   });
 

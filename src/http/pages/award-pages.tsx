@@ -5,7 +5,7 @@ import { claimAward, viewClaim } from "../../app/awards/claim.ts";
 import type { AppDeps } from "../../app/ports.ts";
 import { awardRequest } from "../../domain/awards/award-request.ts";
 import { type AppEnv, actorOf } from "../env.ts";
-import { ErrorSummary, Field, Form, type FormErrors } from "./forms.tsx";
+import { ErrorSummary, Field, Form, type FormErrors, fieldText } from "./forms.tsx";
 import {
   formFailure,
   type PageContext,
@@ -19,7 +19,6 @@ import {
 import { OrganizationTabs } from "./organization-tabs.tsx";
 
 type Values = Record<string, string | string[] | undefined>;
-const str = (values: Values, key: string) => (typeof values[key] === "string" ? (values[key] as string) : "");
 
 export function awardPages(deps: AppDeps) {
   const pages = new Hono<AppEnv>();
@@ -41,7 +40,7 @@ export function awardPages(deps: AppDeps) {
       id,
     );
     // A fresh key per form: a double click or a resubmitted page awards once.
-    const nonce = str(values, "nonce") || deps.secrets.token(12);
+    const nonce = fieldText(values, "nonce") || deps.secrets.token(12);
     return render(
       c,
       `Award ${latest.definition.name}`,
@@ -62,21 +61,21 @@ export function awardPages(deps: AppDeps) {
             <Field
               name="recipient"
               label="Recipient's email address or DID"
-              value={str(values, "recipient")}
+              value={fieldText(values, "recipient")}
               errors={errors}
               required
             />
             <Field
               name="recipientName"
               label="Recipient's name"
-              value={str(values, "recipientName")}
+              value={fieldText(values, "recipientName")}
               errors={errors}
             />
             <Field
               name="evidenceUrl"
               label="Evidence (web address)"
               type="url"
-              value={str(values, "evidenceUrl")}
+              value={fieldText(values, "evidenceUrl")}
               errors={errors}
             />
             <Field
@@ -84,14 +83,14 @@ export function awardPages(deps: AppDeps) {
               label="Narrative"
               hint="What the learner did, shown as evidence."
               type="textarea"
-              value={str(values, "narrative")}
+              value={fieldText(values, "narrative")}
               errors={errors}
             />
             <Field
               name="result"
               label="Result"
               hint="A grade or score, if any."
-              value={str(values, "result")}
+              value={fieldText(values, "result")}
               errors={errors}
             />
             <div class="field-row">
@@ -99,7 +98,7 @@ export function awardPages(deps: AppDeps) {
                 name="issuedOn"
                 label="Issue date"
                 type="date"
-                value={str(values, "issuedOn")}
+                value={fieldText(values, "issuedOn")}
                 errors={errors}
               />
               <Field
@@ -107,7 +106,7 @@ export function awardPages(deps: AppDeps) {
                 label="Expiry date"
                 hint="Empty: the definition's rule, or none."
                 type="date"
-                value={str(values, "validUntil")}
+                value={fieldText(values, "validUntil")}
                 errors={errors}
               />
             </div>
@@ -140,7 +139,7 @@ export function awardPages(deps: AppDeps) {
       try {
         const request = parseForm(awardRequest, values);
         const { award, created } = await awardCredential(deps, actorOf(user), slug, id, request, {
-          idempotencyKey: `form:${str(values, "nonce") || deps.newId()}`,
+          idempotencyKey: `form:${fieldText(values, "nonce") || deps.newId()}`,
           notify: values.notify === "yes",
         });
         const notice = created

@@ -2,6 +2,13 @@ import type { Child } from "hono/jsx";
 import { CSRF_FIELD } from "../middleware/session.ts";
 
 export type FormErrors = Record<string, string> | undefined;
+export type FormValues = Partial<Record<string, string | string[] | null>>;
+
+/** A posted or stored form value as the text to show in a field ("" when absent or repeated). */
+export const fieldText = (values: FormValues, key: string): string => {
+  const value = values[key];
+  return typeof value === "string" ? value : "";
+};
 
 export const CsrfField = ({ token }: { token: string }) => (
   <input type="hidden" name={CSRF_FIELD} value={token} />

@@ -13,7 +13,7 @@ import { DomainError } from "../../domain/errors.ts";
 import { ROLE_LABELS } from "../../domain/roles.ts";
 import type { Organization } from "../../domain/types.ts";
 import { type AppEnv, actorOf } from "../env.ts";
-import { ErrorSummary, Field, Form, type FormErrors, SelectField } from "./forms.tsx";
+import { ErrorSummary, Field, Form, type FormErrors, fieldText, SelectField } from "./forms.tsx";
 import {
   formFailure,
   type PageContext,
@@ -27,7 +27,6 @@ import {
 import { OrganizationTabs } from "./organization-tabs.tsx";
 
 type Values = Partial<Record<string, string | string[] | null>>;
-const str = (v: Values[string]) => (typeof v === "string" ? v : "");
 
 function ProfileFields({
   values,
@@ -40,13 +39,20 @@ function ProfileFields({
 }) {
   return (
     <>
-      <Field name="name" label="Name" value={str(values.name)} errors={errors} required maxlength={120} />
+      <Field
+        name="name"
+        label="Name"
+        value={fieldText(values, "name")}
+        errors={errors}
+        required
+        maxlength={120}
+      />
       {withSlug ? (
         <Field
           name="slug"
           label="Web address"
           hint="Lowercase letters, digits and hyphens. It appears in credential and DID addresses and cannot change later."
-          value={str(values.slug)}
+          value={fieldText(values, "slug")}
           errors={errors}
           required
           maxlength={40}
@@ -57,14 +63,14 @@ function ProfileFields({
         label="Website"
         type="url"
         hint="For example https://www.example.edu"
-        value={str(values.website)}
+        value={fieldText(values, "website")}
         errors={errors}
       />
       <Field
         name="contactEmail"
         label="Contact email"
         type="email"
-        value={str(values.contactEmail)}
+        value={fieldText(values, "contactEmail")}
         errors={errors}
       />
       <div class="field-row">
@@ -72,7 +78,7 @@ function ProfileFields({
           name="country"
           label="Country code"
           hint="Two letters, such as NL or US."
-          value={str(values.country)}
+          value={fieldText(values, "country")}
           errors={errors}
           maxlength={2}
         />
@@ -80,7 +86,7 @@ function ProfileFields({
           name="region"
           label="Region"
           hint="State, province or region, if any."
-          value={str(values.region)}
+          value={fieldText(values, "region")}
           errors={errors}
         />
       </div>
@@ -88,7 +94,7 @@ function ProfileFields({
         name="description"
         label="Description"
         type="textarea"
-        value={str(values.description)}
+        value={fieldText(values, "description")}
         errors={errors}
         maxlength={2000}
       />
@@ -99,7 +105,7 @@ function ProfileFields({
           ["ldp", "Data Integrity proof (eddsa-rdfc-2022): the Open Badges 3.0 default"],
           ["jwt", "VC-JWT (EdDSA): for wallets and verifiers that expect JWTs"],
         ]}
-        value={str(values.credentialFormat) || "ldp"}
+        value={fieldText(values, "credentialFormat") || "ldp"}
         errors={errors}
       />
     </>
