@@ -145,11 +145,11 @@ describe("bulk awards from CSV", () => {
     expect(await sql("SELECT id FROM award_batches WHERE achievement_id = $1", [id])).toHaveLength(0);
   });
 
-  it("ends with exactly one credential per row when a chunk dies mid-way and is run again", async () => {
-    const { slug, id } = await issuerWithDefinition();
+  /** A stored batch of `n` rows whose chunks the test runs itself (no job is queued). */
+  async function unqueuedBatch(slug: string, id: string, n: number, prefix: string) {
     const [org] = await sql("SELECT id FROM organizations WHERE slug = $1", [slug]);
     const [user] = await sql("SELECT id FROM users WHERE email = $1", [`bulk-${counter}@example.org`]);
-    const rows = await readAwardCsv(new Blob([csvOf(people(30, "crash"))]).stream());
+    const rows = await readAwardCsv(new Blob([csvOf(people(n, prefix))]).stream());
     const { batch } = await ctx.deps.uow(async (r) => {
       const organization = await r.organizations.findById(String(org?.id));
       if (!organization) throw new Error("no organization");
@@ -157,6 +157,12 @@ describe("bulk awards from CSV", () => {
       const actor = { kind: "user", userId: String(user?.id), isPlatformAdmin: false } as const;
       return createBatchIn(ctx.deps, noJobs, organization, actor, { achievementId: id, notify: false, rows });
     });
+    return batch;
+  }
+
+  it("ends with exactly one credential per row when a chunk dies mid-way and is run again", async () => {
+    const { slug, id } = await issuerWithDefinition();
+    const batch = await unqueuedBatch(slug, id, 30, "crash");
     let signed = 0;
     const dying: AppDeps = {
       ...ctx.deps,
@@ -179,6 +185,29 @@ describe("bulk awards from CSV", () => {
     await expectExactlyOnce(batch.id, 30);
     const [stored] = await sql("SELECT status, issued, failed FROM award_batches WHERE id = $1", [batch.id]);
     expect(stored).toEqual({ status: "done", issued: 30, failed: 0 });
+  }, 60_000);
+
+  it("fails the remaining rows with the reason when the definition is archived mid-batch", async () => {
+    const { owner, slug, id } = await issuerWithDefinition();
+    const batch = await unqueuedBatch(slug, id, 30, "archived");
+    expect(await runBatchChunk(ctx.deps, batch.id, { chunkSize: 20, queueNext: false })).toEqual({
+      done: false,
+      processed: 20,
+    });
+    await owner.get(`/orgs/${slug}/achievements/${id}`);
+    expect((await owner.submit(`/orgs/${slug}/achievements/${id}/archive`, {})).status).toBe(303);
+    expect(await runBatchChunk(ctx.deps, batch.id, { chunkSize: 20, queueNext: false })).toEqual({
+      done: true,
+      processed: 10,
+    });
+    const [stored] = await sql("SELECT status, issued, failed FROM award_batches WHERE id = $1", [batch.id]);
+    expect(stored).toEqual({ status: "done", issued: 20, failed: 10 });
+    const errors = await sql("SELECT DISTINCT error FROM award_batch_rows WHERE batch_id = $1 AND row > 21", [
+      batch.id,
+    ]);
+    expect(errors).toEqual([
+      { error: "Only a published micro-credential of this organization can be awarded." },
+    ]);
   }, 60_000);
 });
 

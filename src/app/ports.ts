@@ -138,14 +138,17 @@ export type IssuerKeyRepository = {
   retire(organizationId: string, keyId: string, now: Date): Promise<void>;
 };
 
+/** What allocating an index needs of a list: not its bits or its signed copy. */
+export type OpenStatusList = { id: string; length: number; allocated: number };
+
 export type StatusListRepository = {
-  /** The newest list of this purpose with room left, locked for this transaction. */
-  openList(organizationId: string, purpose: StatusPurpose): Promise<StatusList | undefined>;
+  /** The newest list of this purpose that is under half full, locked for this transaction. */
+  openList(organizationId: string, purpose: StatusPurpose): Promise<OpenStatusList | undefined>;
   insert(list: StatusList): Promise<void>;
   /** Loads and locks the list row for this transaction (FOR UPDATE). */
   lock(id: string): Promise<StatusList | undefined>;
   find(id: string): Promise<StatusList | undefined>;
-  /** Records an index as used; false when it already was (the caller draws again). */
+  /** Records an index as used and counts it; false when it already was (the caller draws again). */
   claimIndex(statusListId: string, index: number, credentialId: string): Promise<boolean>;
   saveBits(id: string, bits: Uint8Array, version: number): Promise<void>;
   savePublished(id: string, published: Record<string, unknown>, version: number, at: Date): Promise<void>;
@@ -245,12 +248,16 @@ export type AwardBatchRepository = {
   find(organizationId: string, id: string): Promise<AwardBatch | undefined>;
   /** Loads and locks the batch for this transaction (FOR UPDATE): one worker at a time per batch. */
   lock(id: string): Promise<AwardBatch | undefined>;
-  /** Rows with neither an award nor an error yet, in row order. */
-  pendingRows(batchId: string, limit: number): Promise<Pick<AwardBatchRow, "row" | "data">[]>;
+  /** Rows after `afterRow` with neither an award nor an error yet, in row order. */
+  pendingRows(
+    batchId: string,
+    afterRow: number,
+    limit: number,
+  ): Promise<Pick<AwardBatchRow, "row" | "data">[]>;
   completeRow(batchId: string, row: number, result: { awardId: string } | { error: string }): Promise<void>;
   update(
     id: string,
-    changes: Partial<Pick<AwardBatch, "status" | "issued" | "failed" | "finishedAt">>,
+    changes: Partial<Pick<AwardBatch, "status" | "issued" | "failed" | "processedThrough" | "finishedAt">>,
   ): Promise<void>;
   /** Rows after `afterRow` in order, with the credential each award produced (for reports). */
   rows(

@@ -14,6 +14,7 @@ import { getPublicAchievementIn } from "../achievements/public-achievement.ts";
 import { audit } from "../audit.ts";
 import { authorizeOrganization } from "../authorize.ts";
 import { signAndStore } from "../issuing/issue-credential.ts";
+import { type IssuingSession, issuingSession } from "../issuing/issuing-session.ts";
 import { queueMail } from "../mail/queue-mail.ts";
 import { awardMessage } from "../mail/templates.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
@@ -28,20 +29,21 @@ export type AwardOptions = {
 };
 export type AwardResult = { award: Award; credential: Record<string, unknown> | string; created: boolean };
 
-/**
- * The one award use case behind the form, CSV batches and the API. Inside the caller's transaction: finds the award
- * an idempotency key already made, or signs a new credential for the published version, records the award with a
- * claim link, and queues the award mail. Either all of it commits or none.
- */
-export async function awardIn(
+/** A published micro-credential ready to award, and the session its credentials are signed in. */
+export type AwardTarget = {
+  organization: Organization;
+  achievementId: string;
+  published: Awaited<ReturnType<typeof getPublicAchievementIn>>;
+  session: IssuingSession;
+};
+
+/** Looks up what every award of this micro-credential needs, once per transaction (a batch chunk shares it). */
+export async function awardTargetIn(
   deps: AppDeps,
   r: Repositories,
   organization: Organization,
-  actor: Actor,
   achievementId: string,
-  request: AwardRequest,
-  options: AwardOptions,
-): Promise<AwardResult> {
+): Promise<AwardTarget> {
   const published = await getPublicAchievementIn(deps, r, achievementId).catch(() => undefined);
   if (
     !published ||
@@ -53,6 +55,23 @@ export async function awardIn(
       "Only a published micro-credential of this organization can be awarded.",
     );
   }
+  return { organization, achievementId, published, session: issuingSession(deps, r, organization) };
+}
+
+/**
+ * The one award use case behind the form, CSV batches and the API. Inside the caller's transaction: finds the award
+ * an idempotency key already made, or signs a new credential for the published version, records the award with a
+ * claim link, and queues the award mail. Either all of it commits or none.
+ */
+export async function awardIn(
+  deps: AppDeps,
+  r: Repositories,
+  target: AwardTarget,
+  actor: Actor,
+  request: AwardRequest,
+  options: AwardOptions,
+): Promise<AwardResult> {
+  const { organization, achievementId, published } = target;
   const version = published.version.version;
   const recipient = normalizedRecipient(request.recipient);
   const earlier = await r.awards.findByKey(achievementId, version, recipient, options.idempotencyKey);
@@ -75,7 +94,7 @@ export async function awardIn(
     issuedOn,
     validUntil,
   });
-  const { id: credentialId, signed } = await signAndStore(deps, r, organization, {
+  const { id: credentialId, signed } = await signAndStore(deps, r, target.session, {
     credential: document,
     statusPurpose: published.version.definition.statusPurpose,
   });
@@ -146,5 +165,6 @@ export const awardCredential = (
 ) =>
   deps.uow(async (r) => {
     const { organization } = await authorizeOrganization(r, actor, slug, "credentials:issue");
-    return awardIn(deps, r, organization, actor, achievementId, request, options);
+    const target = await awardTargetIn(deps, r, organization, achievementId);
+    return awardIn(deps, r, target, actor, request, options);
   });

@@ -9,8 +9,8 @@ import type {
 import { audit } from "../audit.ts";
 import { authorizeOrganization } from "../authorize.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
-import { activeSigningKey } from "./issuer-keys.ts";
-import { allocateStatusIndex, statusListUrl } from "./status-lists.ts";
+import { type IssuingSession, issuingSession } from "./issuing-session.ts";
+import { statusListUrl } from "./status-lists.ts";
 
 export type IssueInput = {
   credential: Record<string, unknown>;
@@ -83,7 +83,7 @@ export async function issueCredential(
       }
       if (earlier) return issuedResult(earlier);
     }
-    const issued = await signAndStore(deps, r, organization, {
+    const issued = await signAndStore(deps, r, issuingSession(deps, r, organization), {
       credential: input.credential,
       statusPurpose: input.options?.statusPurpose,
       format: input.options?.format,
@@ -113,17 +113,18 @@ export type SignInput = {
 };
 
 /**
- * Completes, signs and keeps one credential inside the caller's transaction: issuer, id, validFrom, a fresh status
+ * Completes, signs and keeps one credential inside the session's transaction: issuer, id, validFrom, a fresh status
  * entry, the proof. Every way of issuing (VC-API, awards, batches) goes through here.
  */
 export async function signAndStore(
   deps: AppDeps,
   r: Repositories,
-  organization: Organization,
+  session: IssuingSession,
   input: SignInput,
 ) {
+  const { organization } = session;
   const now = deps.clock();
-  const key = await activeSigningKey(deps, r, organization);
+  const key = await session.signingKey();
   const id = typeof input.credential.id === "string" ? input.credential.id : `urn:uuid:${deps.newId()}`;
   const credential: Record<string, unknown> = {
     ...input.credential,
@@ -134,9 +135,9 @@ export async function signAndStore(
   let status: { listId: string; index: number } | undefined;
   if (credential.credentialStatus === undefined) {
     const purpose = input.statusPurpose ?? "revocation";
-    const { list, index } = await allocateStatusIndex(deps, r, organization, purpose, id);
-    status = { listId: list.id, index };
-    const listUrl = statusListUrl(deps, list.id);
+    status = await session.allocateStatusIndex(purpose, id);
+    const { index } = status;
+    const listUrl = statusListUrl(deps, status.listId);
     credential.credentialStatus = {
       id: `${listUrl}#${index}`,
       type: "BitstringStatusListEntry",

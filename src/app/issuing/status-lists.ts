@@ -1,48 +1,12 @@
 import { DomainError } from "../../domain/errors.ts";
-import type { Organization, StatusList, StatusPurpose } from "../../domain/types.ts";
+import type { StatusList } from "../../domain/types.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
 import { activeSigningKey } from "./issuer-keys.ts";
 
 export const STATUS_LIST_LENGTH = 131_072;
 export const STATUS_PUBLISH_JOB = "status.publish";
-const MAX_DRAWS = 64;
 
 export const statusListUrl = (deps: AppDeps, id: string) => `${deps.publicUrl}/status-lists/${id}`;
-
-/**
- * Draws a random free index in a list with room (creating one when needed) and records it, in the
- * caller's transaction. The entry table's key makes a draw unique even when issuances race.
- */
-export async function allocateStatusIndex(
-  deps: AppDeps,
-  r: Repositories,
-  organization: Organization,
-  purpose: StatusPurpose,
-  credentialId: string,
-): Promise<{ list: StatusList; index: number }> {
-  let list = await r.statusLists.openList(organization.id, purpose);
-  if (!list) {
-    list = {
-      id: deps.newId(),
-      organizationId: organization.id,
-      purpose,
-      length: STATUS_LIST_LENGTH,
-      bits: deps.credentials.emptyStatusBits(STATUS_LIST_LENGTH),
-      version: 1,
-      allocated: 0,
-      published: null,
-      publishedVersion: null,
-      publishedAt: null,
-      createdAt: deps.clock(),
-    };
-    await r.statusLists.insert(list);
-  }
-  for (let attempt = 0; attempt < MAX_DRAWS; attempt++) {
-    const index = deps.randomUint32() % list.length;
-    if (await r.statusLists.claimIndex(list.id, index, credentialId)) return { list, index };
-  }
-  throw new DomainError("status_list_full", "Could not find a free status index; try again.");
-}
 
 /** Signs the list's current bits as a BitstringStatusListCredential, unless the published copy is current. */
 export async function publishStatusList(

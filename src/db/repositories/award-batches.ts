@@ -32,13 +32,14 @@ export const awardBatchRepository = (db: Db): AwardBatchRepository => ({
     const [row] = await db.select().from(awardBatches).where(eq(awardBatches.id, id)).for("update");
     return row && toBatch(row);
   },
-  async pendingRows(batchId, limit) {
+  async pendingRows(batchId, afterRow, limit) {
     return db
       .select({ row: awardBatchRows.row, data: awardBatchRows.data })
       .from(awardBatchRows)
       .where(
         and(
           eq(awardBatchRows.batchId, batchId),
+          gt(awardBatchRows.row, afterRow),
           isNull(awardBatchRows.awardId),
           isNull(awardBatchRows.error),
         ),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt } from "drizzle-orm";
+import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
 import type {
   IssuedCredentialRepository,
   IssuerKeyRepository,
@@ -42,7 +42,7 @@ export const statusListRepository = (db: Db): StatusListRepository => ({
   async openList(organizationId, purpose) {
     // Lists are filled to half at most, so a random draw almost always hits a free index at once.
     const [row] = await db
-      .select()
+      .select({ id: statusLists.id, length: statusLists.length, allocated: statusLists.allocated })
       .from(statusLists)
       .where(
         and(
@@ -54,7 +54,7 @@ export const statusListRepository = (db: Db): StatusListRepository => ({
       .orderBy(desc(statusLists.createdAt))
       .limit(1)
       .for("update");
-    return row && row.allocated * 2 < row.length ? toList(row) : undefined;
+    return row && row.allocated * 2 < row.length ? row : undefined;
   },
   async insert(list) {
     await db.insert(statusLists).values(list);
@@ -74,13 +74,9 @@ export const statusListRepository = (db: Db): StatusListRepository => ({
       .onConflictDoNothing()
       .returning({ index: statusListEntries.index });
     if (rows.length === 0) return false;
-    const [list] = await db
-      .select({ allocated: statusLists.allocated })
-      .from(statusLists)
-      .where(eq(statusLists.id, statusListId));
     await db
       .update(statusLists)
-      .set({ allocated: (list?.allocated ?? 0) + 1 })
+      .set({ allocated: sql`${statusLists.allocated} + 1` })
       .where(eq(statusLists.id, statusListId));
     return true;
   },

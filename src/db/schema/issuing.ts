@@ -157,6 +157,7 @@ export const awardBatches = pgTable(
     total: integer("total").notNull(),
     issued: integer("issued").notNull(),
     failed: integer("failed").notNull(),
+    processedThrough: integer("processed_through").notNull().default(0),
     notify: boolean("notify").notNull(),
     createdBy: uuid("created_by"),
     createdAt: at("created_at").notNull(),

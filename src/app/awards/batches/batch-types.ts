@@ -9,6 +9,8 @@ export type AwardBatch = {
   total: number;
   issued: number;
   failed: number;
+  /** The last row a chunk finished: rows are awarded in order, so the next chunk starts after it. */
+  processedThrough: number;
   notify: boolean;
   /** The user, or for API batches the API key, that created the batch. */
   createdBy: string | null;

@@ -76,6 +76,7 @@ export async function createBatchIn(
     total: input.rows.valid.length + input.rows.invalid.length,
     issued: 0,
     failed: input.rows.invalid.length,
+    processedThrough: 0,
     notify: input.notify,
     createdBy: actor.kind === "user" ? actor.userId : actor.apiKeyId,
     createdAt: now,

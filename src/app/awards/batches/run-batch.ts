@@ -2,7 +2,7 @@ import { awardRequest } from "../../../domain/awards/award-request.ts";
 import { isDomainError } from "../../../domain/errors.ts";
 import type { Actor } from "../../../domain/types.ts";
 import type { AppDeps, Repositories } from "../../ports.ts";
-import { awardIn } from "../award-credential.ts";
+import { type AwardTarget, awardIn, awardTargetIn } from "../award-credential.ts";
 import { AWARD_BATCH_JOB, type AwardBatch, BATCH_CHUNK } from "./batch-types.ts";
 
 /** The award key of one batch row: a retried chunk finds the award it already made instead of making another. */
@@ -18,6 +18,31 @@ async function creatorOf(r: Repositories, batch: AwardBatch): Promise<Actor> {
     organizationId: batch.organizationId,
     scopes: ["credentials:issue"],
   };
+}
+
+/** One row through the award use case: the award it made (or had made before), or why it could not. */
+async function awardRow(
+  deps: AppDeps,
+  r: Repositories,
+  target: AwardTarget,
+  actor: Actor,
+  batch: AwardBatch,
+  row: number,
+  data: Record<string, unknown>,
+): Promise<{ awardId: string } | { error: string }> {
+  const parsed = awardRequest.safeParse(data);
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Invalid row." };
+  try {
+    const { award } = await awardIn(deps, r, target, actor, parsed.data, {
+      idempotencyKey: batchRowKey(batch.id, row),
+      notify: batch.notify,
+      batchId: batch.id,
+    });
+    return { awardId: award.id };
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return { error: error.message };
+  }
 }
 
 export type ChunkResult = { done: boolean; processed: number };
@@ -40,36 +65,26 @@ export async function runBatchChunk(
     const organization = await r.organizations.findById(batch.organizationId);
     if (!organization) return { done: true, processed: 0 };
     const actor = await creatorOf(r, batch);
-    const rows = await r.awardBatches.pendingRows(batchId, chunkSize);
+    const rows = await r.awardBatches.pendingRows(batchId, batch.processedThrough, chunkSize);
+    // Looked up once for the chunk; a definition archived mid-batch fails the rest of its rows with the reason.
+    const target = await awardTargetIn(deps, r, organization, batch.achievementId).catch((error: unknown) => {
+      if (!isDomainError(error)) throw error;
+      return error;
+    });
     let issued = 0;
-    let failed = 0;
     for (const { row, data } of rows) {
-      const parsed = awardRequest.safeParse(data);
-      if (!parsed.success) {
-        await r.awardBatches.completeRow(batchId, row, {
-          error: parsed.error.issues[0]?.message ?? "Invalid row.",
-        });
-        failed += 1;
-        continue;
-      }
-      try {
-        const { award } = await awardIn(deps, r, organization, actor, batch.achievementId, parsed.data, {
-          idempotencyKey: batchRowKey(batchId, row),
-          notify: batch.notify,
-          batchId,
-        });
-        await r.awardBatches.completeRow(batchId, row, { awardId: award.id });
-        issued += 1;
-      } catch (error) {
-        if (!isDomainError(error)) throw error;
-        await r.awardBatches.completeRow(batchId, row, { error: error.message });
-        failed += 1;
-      }
+      const result = isDomainError(target)
+        ? { error: target.message }
+        : await awardRow(deps, r, target, actor, batch, row, data);
+      await r.awardBatches.completeRow(batchId, row, result);
+      if ("awardId" in result) issued += 1;
     }
+    const failed = rows.length - issued;
     const done = rows.length < chunkSize;
     await r.awardBatches.update(batchId, {
       issued: batch.issued + issued,
       failed: batch.failed + failed,
+      processedThrough: rows.at(-1)?.row ?? batch.processedThrough,
       status: done ? "done" : "running",
       ...(done ? { finishedAt: deps.clock() } : {}),
     });

@@ -3,7 +3,7 @@ import type { Actor } from "../../../domain/types.ts";
 import { audit } from "../../audit.ts";
 import { authorizeOrganization } from "../../authorize.ts";
 import type { AppDeps } from "../../ports.ts";
-import { awardIn } from "../award-credential.ts";
+import { awardIn, awardTargetIn } from "../award-credential.ts";
 
 /**
  * Re-issues an award with a new expiry date through the one award use case: a new credential for the
@@ -29,12 +29,12 @@ export const renewAward = (
         validUntil: "The new expiry date must be in the future.",
       });
     }
+    const target = await awardTargetIn(deps, r, organization, award.achievementId);
     const result = await awardIn(
       deps,
       r,
-      organization,
+      target,
       actor,
-      award.achievementId,
       {
         recipient: award.recipient,
         recipientName: award.recipientName ?? undefined,

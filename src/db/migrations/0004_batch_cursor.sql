@@ -1,0 +1,1 @@
+ALTER TABLE "award_batches" ADD COLUMN "processed_through" integer DEFAULT 0 NOT NULL;
