@@ -6,7 +6,7 @@ import { join } from "node:path";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createAwardBatch, createBatchIn } from "../src/app/awards/batches/create-batch.ts";
-import { readAwardCsv } from "../src/app/awards/batches/read-csv.ts";
+import { checkedCsvRows } from "../src/app/awards/batches/read-csv.ts";
 import { runBatchChunk } from "../src/app/awards/batches/run-batch.ts";
 import type { AppDeps } from "../src/app/ports.ts";
 import { openDatabase } from "../src/db/client.ts";
@@ -149,7 +149,7 @@ describe("bulk awards from CSV", () => {
   async function unqueuedBatch(slug: string, id: string, n: number, prefix: string) {
     const [org] = await sql("SELECT id FROM organizations WHERE slug = $1", [slug]);
     const [user] = await sql("SELECT id FROM users WHERE email = $1", [`bulk-${counter}@example.org`]);
-    const rows = await readAwardCsv(new Blob([csvOf(people(n, prefix))]).stream());
+    const rows = checkedCsvRows(new Blob([csvOf(people(n, prefix))]).stream());
     const { batch } = await ctx.deps.uow(async (r) => {
       const organization = await r.organizations.findById(String(org?.id));
       if (!organization) throw new Error("no organization");
@@ -318,7 +318,7 @@ describe("a real `cairn worker` killed mid-batch", () => {
         expect((await owner.submit(`/orgs/kill-test/achievements/${id}/publish`, {})).status).toBe(303);
         const [user] = await rowsOf("SELECT id FROM users WHERE email = $1", ["killer@example.org"]);
         const total = 800;
-        const rows = await readAwardCsv(new Blob([csvOf(people(total, "kill"))]).stream());
+        const rows = checkedCsvRows(new Blob([csvOf(people(total, "kill"))]).stream());
         const actor = { kind: "user", userId: String(user?.id), isPlatformAdmin: false } as const;
         const { batch } = await createAwardBatch(deps, actor, "kill-test", {
           achievementId: id,

@@ -257,7 +257,9 @@ export type AwardBatchRepository = {
   completeRow(batchId: string, row: number, result: { awardId: string } | { error: string }): Promise<void>;
   update(
     id: string,
-    changes: Partial<Pick<AwardBatch, "status" | "issued" | "failed" | "processedThrough" | "finishedAt">>,
+    changes: Partial<
+      Pick<AwardBatch, "status" | "total" | "issued" | "failed" | "processedThrough" | "finishedAt">
+    >,
   ): Promise<void>;
   /** Rows after `afterRow` in order, with the credential each award produced (for reports). */
   rows(

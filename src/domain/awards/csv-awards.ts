@@ -58,6 +58,16 @@ export function checkHeader(header: readonly string[]): string[] {
 }
 
 export type RowError = { row: number; recipient: string; message: string };
+
+/** Not one row of an upload can be awarded, so nothing was kept; `rows` says why, row by row. */
+export class NoAwardableRows extends DomainError {
+  readonly rows: RowError[];
+
+  constructor(rows: RowError[]) {
+    super("invalid_csv", "No row can be awarded; correct the rows listed and upload again.");
+    this.rows = rows;
+  }
+}
 export type CheckedRow =
   | { ok: true; row: number; data: Record<string, string>; request: AwardRequest; recipient: string }
   | { ok: false; row: number; data: Record<string, unknown>; error: RowError };

@@ -1,7 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { batchProgress, getAwardBatch } from "../../app/awards/batches/batch-status.ts";
 import { createAwardBatch } from "../../app/awards/batches/create-batch.ts";
-import { sortRows } from "../../app/awards/batches/read-csv.ts";
 import type { AppDeps } from "../../app/ports.ts";
 import { checkRow } from "../../domain/awards/csv-awards.ts";
 import { DomainError } from "../../domain/errors.ts";
@@ -96,11 +95,10 @@ export function awardBatchApi(deps: AppDeps, api: OpenAPIHono<AppEnv>) {
     const actor = keyActor(c.get("actor"));
     const body = c.req.valid("json");
     const seen = new Set<string>();
-    const rows = sortRows(body.awards.map((item, index) => checkRow(index + 1, item, seen)));
-    if (rows.invalid.length > 0) {
-      const fields = Object.fromEntries(
-        rows.invalid.map((row) => [`awards.${row.row - 1}`, row.error.message] as const),
-      );
+    const rows = body.awards.map((item, index) => checkRow(index + 1, item, seen));
+    const invalid = rows.flatMap((row) => (row.ok ? [] : [row.error]));
+    if (invalid.length > 0) {
+      const fields = Object.fromEntries(invalid.map((error) => [`awards.${error.row - 1}`, error.message]));
       throw new DomainError("validation_failed", "Some awards need attention; nothing was queued.", fields);
     }
     const { batch } = await createAwardBatch(deps, actor, await slugOf(actor.organizationId), {

@@ -4,9 +4,9 @@ import { getDefinition } from "../../app/achievements/manage-definitions.ts";
 import { batchProgress, batchReport, getAwardBatch } from "../../app/awards/batches/batch-status.ts";
 import type { AwardBatchReportRow } from "../../app/awards/batches/batch-types.ts";
 import { createAwardBatch } from "../../app/awards/batches/create-batch.ts";
-import { type CheckedRows, readAwardCsv } from "../../app/awards/batches/read-csv.ts";
+import { checkedCsvRows } from "../../app/awards/batches/read-csv.ts";
 import type { AppDeps } from "../../app/ports.ts";
-import { templateCsv } from "../../domain/awards/csv-awards.ts";
+import { NoAwardableRows, type RowError, templateCsv } from "../../domain/awards/csv-awards.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { type AppEnv, actorOf } from "../env.ts";
 import { CSRF_FIELD } from "../middleware/session.ts";
@@ -14,11 +14,10 @@ import { ErrorSummary, Form } from "./forms.tsx";
 import { formFailure, type PageContext, pathParam, redirectWith, render, signedIn } from "./kit.tsx";
 import { OrganizationTabs } from "./organization-tabs.tsx";
 
-type RowErrorView = { row: number; recipient: string; message: string };
 const recipientOf = (data: Record<string, unknown>) =>
   typeof data.recipient === "string" ? data.recipient : "";
 
-function RowErrors({ errors, total }: { errors: readonly RowErrorView[]; total: number }) {
+function RowErrors({ errors, total }: { errors: readonly RowError[]; total: number }) {
   if (errors.length === 0) return null;
   return (
     <table class="row-errors">
@@ -65,13 +64,13 @@ export function awardBatchPages(deps: AppDeps) {
     c: PageContext,
     slug: string,
     id: string,
-    outcome?: { rows?: CheckedRows; message?: string; batchId?: string },
+    outcome?: { invalid?: RowError[]; queued?: number; message?: string; batchId?: string },
   ) => {
     const user = c.get("user");
     if (!user) return c.redirect("/signin", 303);
     const { organization, membership, latest } = await getDefinition(deps, actorOf(user), slug, id);
-    const invalid = outcome?.rows?.invalid ?? [];
-    const queued = outcome?.batchId ? (outcome.rows?.valid.length ?? 0) : 0;
+    const invalid = outcome?.invalid ?? [];
+    const queued = outcome?.queued ?? 0;
     return render(
       c,
       `Award in bulk · ${latest.definition.name}`,
@@ -97,7 +96,7 @@ export function awardBatchPages(deps: AppDeps) {
             <p>No row of this file can be awarded. Nothing was issued.</p>
           </div>
         ) : null}
-        <RowErrors errors={invalid.slice(0, 1000).map((r) => r.error)} total={invalid.length} />
+        <RowErrors errors={invalid.slice(0, 1000)} total={invalid.length} />
         <p>
           Upload a CSV file with a header row and one recipient per row (up to 100,000 rows, 20 MiB). Every
           row is checked before anything is issued; rows with errors are listed and skipped.{" "}
@@ -154,20 +153,16 @@ export function awardBatchPages(deps: AppDeps) {
         const file = body.file;
         if (!(file instanceof File) || file.size === 0)
           throw new DomainError("invalid_csv", "Choose a CSV file to upload.");
-        const rows = await readAwardCsv(file.stream(), { size: file.size });
-        if (rows.valid.length === 0) return bulkPage(c, slug, id, { rows });
-        const { batch } = await createAwardBatch(deps, actorOf(user), slug, {
+        const { batch, invalid } = await createAwardBatch(deps, actorOf(user), slug, {
           achievementId: id,
           notify: body.notify === "on",
-          rows,
+          rows: checkedCsvRows(file.stream(), { size: file.size }),
         });
-        if (rows.invalid.length > 0) return bulkPage(c, slug, id, { rows, batchId: batch.id });
-        return redirectWith(
-          c,
-          `/orgs/${slug}/award-batches/${batch.id}`,
-          `${rows.valid.length} awards are queued.`,
-        );
+        const queued = batch.total - invalid.length;
+        if (invalid.length > 0) return bulkPage(c, slug, id, { invalid, queued, batchId: batch.id });
+        return redirectWith(c, `/orgs/${slug}/award-batches/${batch.id}`, `${queued} awards are queued.`);
       } catch (error) {
+        if (error instanceof NoAwardableRows) return bulkPage(c, slug, id, { invalid: error.rows });
         return formFailure(c, error, (_errors, message) =>
           bulkPage(c, slug, id, { message: message ?? "Check the file." }),
         );

@@ -1,22 +1,24 @@
 import { createHash } from "node:crypto";
-import type { CheckedRow } from "../../../domain/awards/csv-awards.ts";
+import { type CheckedRow, NoAwardableRows, type RowError } from "../../../domain/awards/csv-awards.ts";
 import { DomainError } from "../../../domain/errors.ts";
 import type { Actor, Organization } from "../../../domain/types.ts";
-import { getPublicAchievementIn } from "../../achievements/public-achievement.ts";
 import { audit } from "../../audit.ts";
 import { authorizeOrganization } from "../../authorize.ts";
 import type { AppDeps, Repositories } from "../../ports.ts";
+import { awardTargetIn } from "../award-credential.ts";
 import { AWARD_BATCH_JOB, type AwardBatch } from "./batch-types.ts";
-import type { CheckedRows } from "./read-csv.ts";
 
 export type NewBatch = {
   achievementId: string;
   notify: boolean;
-  rows: CheckedRows;
+  /** Validated rows in file order, streamed: they are stored as they come, a thousand at a time. */
+  rows: Iterable<CheckedRow> | AsyncIterable<CheckedRow>;
   /** An API client's Idempotency-Key: the same key in the same organization always names the same batch. */
   idempotencyKey?: string | undefined;
 };
-export type CreatedBatch = { batch: AwardBatch; created: boolean };
+/** `invalid` lists the rows that were stored with an error and will not be awarded. */
+export type CreatedBatch = { batch: AwardBatch; created: boolean; invalid: RowError[] };
+const STORE_CHUNK = 1_000;
 
 /** The batch id an idempotency key stands for (a name-based UUID, so no extra column is needed). */
 export function batchIdFor(organizationId: string, idempotencyKey: string): string {
@@ -33,7 +35,7 @@ const stored = (row: CheckedRow) => ({
 });
 
 /**
- * Records a validated bulk award in one transaction: the batch (queued), every row (the invalid ones with their
+ * Records a bulk award in one transaction: the batch (queued), every row as it streams in (the invalid ones with their
  * error, so the report lists them), and the job that issues the valid rows. Nothing is issued here.
  */
 export async function createBatchIn(
@@ -50,32 +52,19 @@ export async function createBatchIn(
       if (earlier.achievementId !== input.achievementId) {
         throw new DomainError("idempotency_conflict", "This Idempotency-Key was used for another batch.");
       }
-      return { batch: earlier, created: false };
+      return { batch: earlier, created: false, invalid: [] };
     }
   }
-  const published = await getPublicAchievementIn(deps, r, input.achievementId).catch(() => undefined);
-  if (
-    !published ||
-    published.achievement.organizationId !== organization.id ||
-    published.achievement.status !== "published"
-  ) {
-    throw new DomainError(
-      "achievement_not_published",
-      "Only a published micro-credential of this organization can be awarded.",
-    );
-  }
-  if (input.rows.valid.length === 0) {
-    throw new DomainError("invalid_csv", "No row can be awarded; correct the rows listed and upload again.");
-  }
+  await awardTargetIn(deps, r, organization, input.achievementId);
   const now = deps.clock();
   const batch: AwardBatch = {
     id,
     organizationId: organization.id,
     achievementId: input.achievementId,
     status: "queued",
-    total: input.rows.valid.length + input.rows.invalid.length,
+    total: 0,
     issued: 0,
-    failed: input.rows.invalid.length,
+    failed: 0,
     processedThrough: 0,
     notify: input.notify,
     createdBy: actor.kind === "user" ? actor.userId : actor.apiKeyId,
@@ -83,10 +72,22 @@ export async function createBatchIn(
     finishedAt: null,
   };
   await r.awardBatches.insert(batch);
-  const rows = [...input.rows.valid.map(stored), ...input.rows.invalid.map(stored)].sort(
-    (a, b) => a.row - b.row,
-  );
-  await r.awardBatches.insertRows(id, rows);
+  const invalid: RowError[] = [];
+  let buffer: ReturnType<typeof stored>[] = [];
+  for await (const row of input.rows) {
+    batch.total += 1;
+    if (!row.ok) invalid.push(row.error);
+    buffer.push(stored(row));
+    if (buffer.length === STORE_CHUNK) {
+      await r.awardBatches.insertRows(id, buffer);
+      buffer = [];
+    }
+  }
+  // Rolls the batch and its rows back: an upload with no awardable row leaves nothing behind.
+  if (invalid.length === batch.total) throw new NoAwardableRows(invalid);
+  await r.awardBatches.insertRows(id, buffer);
+  batch.failed = invalid.length;
+  await r.awardBatches.update(id, { total: batch.total, failed: batch.failed });
   await r.jobs.send(AWARD_BATCH_JOB, { batchId: id });
   await audit(r, {
     action: "award_batch.created",
@@ -101,7 +102,7 @@ export async function createBatchIn(
     },
     at: now,
   });
-  return { batch, created: true };
+  return { batch, created: true, invalid };
 }
 
 export const createAwardBatch = (deps: AppDeps, actor: Actor, slug: string, input: NewBatch) =>

@@ -10,29 +10,15 @@ import {
 } from "../../../domain/awards/csv-awards.ts";
 import { DomainError } from "../../../domain/errors.ts";
 
-export type CheckedRows = {
-  valid: Extract<CheckedRow, { ok: true }>[];
-  invalid: Extract<CheckedRow, { ok: false }>[];
-};
-
-/** Sorts checked rows into valid and invalid, keeping the order. */
-export function sortRows(rows: Iterable<CheckedRow>): CheckedRows {
-  const result: CheckedRows = { valid: [], invalid: [] };
-  for (const row of rows) {
-    if (row.ok) result.valid.push(row);
-    else result.invalid.push(row);
-  }
-  return result;
-}
-
 /**
- * Streams an award CSV (header row required, UTF-8 BOM tolerated) and validates every row. Rows are numbered as a
- * spreadsheet shows them: the header is row 1, the first award row 2.
+ * Streams an award CSV (header row required, UTF-8 BOM tolerated), yielding each row as validated, so a 100,000-row
+ * file is never held in memory. Rows are numbered as a spreadsheet shows them: the header is row 1, the first award
+ * row 2. A malformed file throws `invalid_csv` at the row where it breaks.
  */
-export async function readAwardCsv(
+export async function* checkedCsvRows(
   source: WebReadableStream<Uint8Array> | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>,
   options: { size?: number; maxRows?: number } = {},
-): Promise<CheckedRows> {
+): AsyncGenerator<CheckedRow> {
   if ((options.size ?? 0) > MAX_CSV_BYTES) {
     throw new DomainError(
       "payload_too_large",
@@ -58,7 +44,6 @@ export async function readAwardCsv(
   });
   pipeline(Readable.from(limited()), parser, () => {});
   const seen = new Set<string>();
-  const checked: CheckedRow[] = [];
   let row = 1;
   try {
     for await (const record of parser as AsyncIterable<Record<string, unknown>>) {
@@ -69,16 +54,15 @@ export async function readAwardCsv(
           `The file has more than ${maxRows.toLocaleString("en")} rows. Split it into smaller files.`,
         );
       }
-      checked.push(checkRow(row, record, seen));
+      yield checkRow(row, record, seen);
     }
   } catch (error) {
-    parser.destroy();
     if (error instanceof CsvError) {
       throw new DomainError("invalid_csv", `The file is not valid CSV near row ${row + 1}: ${error.message}`);
     }
     throw error;
+  } finally {
+    parser.destroy();
   }
-  if (checked.length === 0)
-    throw new DomainError("invalid_csv", "The file has a header but no rows to award.");
-  return sortRows(checked);
+  if (row === 1) throw new DomainError("invalid_csv", "The file has a header but no rows to award.");
 }
