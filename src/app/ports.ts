@@ -5,6 +5,14 @@ import type { BadgeImage, BadgeImageSummary } from "../domain/badge-images/types
 import type { OrganizationRole } from "../domain/roles.ts";
 import type { SkillFramework, SkillHit, SkillRecord } from "../domain/skills/types.ts";
 import type {
+  LearnerKey,
+  LearnerProfile,
+  UserEmail,
+  WalletEntry,
+  WalletItem,
+  WalletShare,
+} from "../domain/wallet/types.ts";
+import type {
   ApiKey,
   CredentialFormat,
   Invitation,
@@ -228,9 +236,38 @@ export type AwardRepository = {
   statsByAchievement(organizationId: string, now: Date, soon: Date): Promise<AwardStats[]>;
   /** Awards issued per UTC month ("YYYY-MM") since the given date. */
   countByMonth(organizationId: string, since: Date): Promise<{ month: string; n: number }[]>;
+  /** Every email award to one of these (lower-cased) addresses, in any organization. */
+  findByRecipients(emails: readonly string[]): Promise<Award[]>;
   /** Any organization's active email awards expiring in (now, until] without a reminder yet, oldest expiry first. */
   dueForReminder(now: Date, until: Date, limit: number): Promise<Award[]>;
 };
+/** A learner's wallet: held and imported credentials, their shares, the learner's emails, key and profile. */
+export type WalletRepository = {
+  insertItem(item: WalletItem): Promise<void>;
+  /** Adds a Cairn award to a wallet once; false when it was already there. */
+  attachAward(item: WalletItem): Promise<boolean>;
+  list(userId: string): Promise<WalletEntry[]>;
+  find(userId: string, id: string): Promise<WalletEntry | undefined>;
+  update(userId: string, id: string, changes: Partial<Pick<WalletItem, "hidden" | "collection">>): Promise<void>;
+  remove(userId: string, id: string): Promise<void>;
+  insertShare(share: WalletShare): Promise<void>;
+  shares(itemId: string): Promise<WalletShare[]>;
+  findShare(id: string): Promise<{ share: WalletShare; entry: WalletEntry } | undefined>;
+  revokeShare(itemId: string, shareId: string, at: Date): Promise<void>;
+  /** Items with an open public share, for the public profile. */
+  publicEntries(userId: string, now: Date): Promise<{ share: WalletShare; entry: WalletEntry }[]>;
+  emails(userId: string): Promise<UserEmail[]>;
+  findEmail(email: string): Promise<UserEmail | undefined>;
+  insertEmail(email: UserEmail): Promise<void>;
+  verifyEmail(id: string, at: Date): Promise<void>;
+  removeEmail(userId: string, id: string): Promise<void>;
+  findKey(userId: string): Promise<LearnerKey | undefined>;
+  insertKey(key: LearnerKey): Promise<void>;
+  findProfile(userId: string): Promise<LearnerProfile | undefined>;
+  findProfileByHandle(handle: string): Promise<LearnerProfile | undefined>;
+  saveProfile(profile: LearnerProfile): Promise<void>;
+};
+
 export type AwardStats = {
   achievementId: string;
   issued: number;
@@ -292,6 +329,7 @@ export type Repositories = {
   skills: SkillRepository;
   badgeImages: BadgeImageRepository;
   awardBatches: AwardBatchRepository;
+  wallet: WalletRepository;
   jobs: JobQueue;
 };
 

@@ -3,3 +3,4 @@ export * from "./schema/accounts.ts";
 export * from "./schema/credentials.ts";
 export * from "./schema/issuing.ts";
 export * from "./schema/organizations.ts";
+export * from "./schema/wallet.ts";

@@ -21,6 +21,7 @@ import {
   signInAttemptRepository,
   userRepository,
 } from "./repositories/users.ts";
+import { walletRepository } from "./repositories/wallet.ts";
 
 /** A job queue that writes through the given connection, so queued jobs share its transaction. */
 export type JobQueueFactory = (executeSql: ExecuteSql) => JobQueue;
@@ -45,6 +46,7 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   skills: skillRepository(db),
   badgeImages: badgeImageRepository(db),
   awardBatches: awardBatchRepository(db),
+  wallet: walletRepository(db),
   jobs,
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, ilike, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { AwardRepository } from "../../app/ports.ts";
 import type { Award, AwardStatus } from "../../domain/awards/award-request.ts";
 import type { Db } from "../client.ts";
@@ -107,6 +107,15 @@ export const awardRepository = (db: Db): AwardRepository => ({
       .where(and(eq(awards.organizationId, organizationId), gte(awards.issuedAt, since)))
       .groupBy(month)
       .orderBy(month);
+  },
+  async findByRecipients(emails) {
+    if (emails.length === 0) return [];
+    const rows = await db
+      .select()
+      .from(awards)
+      .where(and(eq(awards.recipientKind, "email"), inArray(awards.recipient, [...emails])))
+      .orderBy(asc(awards.issuedAt));
+    return rows.map(toAward);
   },
   async dueForReminder(now, until, limit) {
     const rows = await db

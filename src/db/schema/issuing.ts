@@ -139,6 +139,7 @@ export const awards = pgTable(
     index("awards_batch_idx").on(t.batchId),
     index("awards_credential_idx").on(t.credentialId),
     index("awards_valid_until_idx").on(t.validUntil),
+    index("awards_recipient_idx").on(t.recipient),
   ],
 );
 

@@ -1,0 +1,62 @@
+import { normalizeEmail, sha256IdentityHash } from "../../domain/open-badges/identity-hash.ts";
+import { credentialDisplay, credentialOfStored, subjectOf } from "../../domain/wallet/credential-display.ts";
+import type { AppDeps, Repositories } from "../ports.ts";
+
+/** The addresses an account has proven it controls: its sign-in address once verified, and verified extra ones. */
+export async function verifiedEmailsIn(r: Repositories, userId: string): Promise<string[]> {
+  const [user, extra] = await Promise.all([r.users.findById(userId), r.wallet.emails(userId)]);
+  const emails = extra.filter((e) => e.verifiedAt).map((e) => e.email);
+  if (user?.emailVerifiedAt) emails.unshift(normalizeEmail(user.email));
+  return emails;
+}
+
+/** True when one of the credential's email identifiers (salted hash, or plain) is one of these addresses. */
+async function namesOneOf(credential: Record<string, unknown>, emails: readonly string[]): Promise<boolean> {
+  const identifiers = subjectOf(credential)?.identifier;
+  for (const identity of Array.isArray(identifiers) ? identifiers : []) {
+    if (identity?.identityType !== "emailAddress" || typeof identity.identityHash !== "string") continue;
+    const hash = identity.identityHash.toLowerCase();
+    const salt = typeof identity.salt === "string" ? identity.salt : "";
+    for (const email of emails) {
+      const same =
+        identity.hashed === false ? normalizeEmail(hash) === email : (await sha256IdentityHash(email, salt)) === hash;
+      if (same) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Puts into the learner's wallet every Cairn credential awarded to one of their verified addresses, once each. The
+ * award's address finds the candidates; the credential's salted identity hash must match before it is attached.
+ */
+export async function attachAwardsIn(
+  deps: AppDeps,
+  r: Repositories,
+  userId: string,
+  emails: readonly string[],
+): Promise<number> {
+  let attached = 0;
+  for (const award of await r.awards.findByRecipients(emails.map(normalizeEmail))) {
+    const credential = await r.issuedCredentials.find(award.organizationId, award.credentialId);
+    const json = credential && credentialOfStored(credential.document);
+    if (!credential || !json || !(await namesOneOf(json, emails))) continue;
+    const added = await r.wallet.attachAward({
+      id: deps.newId(),
+      userId,
+      awardId: award.id,
+      kind: "ob3",
+      format: credential.format,
+      document: null,
+      display: credentialDisplay(json),
+      importChecks: null,
+      subjectMatches: true,
+      hidden: false,
+      collection: null,
+      addedAt: deps.clock(),
+    });
+    if (added) attached += 1;
+    if (added && !award.claimedAt) await r.awards.update(award.id, { claimedAt: deps.clock() });
+  }
+  return attached;
+}

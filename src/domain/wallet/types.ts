@@ -1,0 +1,95 @@
+import type { AwardStatus } from "../awards/award-request.ts";
+
+export type WalletItemKind = "ob3" | "clr" | "ob2";
+export type WalletCheck = { id: string; status: "passed" | "failed" | "skipped"; message: string };
+
+/** What the wallet shows of a credential without re-reading the signed document. */
+export type WalletDisplay = {
+  name: string;
+  description?: string | undefined;
+  issuerName?: string | undefined;
+  issuerId?: string | undefined;
+  image?: string | undefined;
+  issuedOn?: string | undefined;
+  expiresOn?: string | undefined;
+  /** The achievement's id: for Cairn's, the address of its public page. */
+  achievementUrl?: string | undefined;
+  credentialId?: string | undefined;
+  skills?: string[] | undefined;
+  /** A CLR's embedded achievements. */
+  achievements?: { name: string; description?: string | undefined }[] | undefined;
+};
+
+export type WalletItem = {
+  id: string;
+  userId: string;
+  awardId: string | null;
+  kind: WalletItemKind;
+  format: string;
+  /** Exactly what was imported; null for a Cairn award, whose signed document stays with the issuer's record. */
+  document: { original: string | Record<string, unknown> } | null;
+  display: WalletDisplay;
+  importChecks: WalletCheck[] | null;
+  /** For imports: whether the credential names this learner (one of their emails or their DID). */
+  subjectMatches: boolean | null;
+  hidden: boolean;
+  collection: string | null;
+  addedAt: Date;
+};
+
+/** A wallet item with the lifecycle its issuer keeps, for Cairn awards. */
+export type WalletEntry = WalletItem & {
+  award: {
+    status: AwardStatus;
+    statusReason: string | null;
+    validUntil: Date | null;
+    credentialId: string;
+    organizationId: string;
+  } | null;
+};
+
+export type ShareKind = "public" | "link";
+export type WalletShare = {
+  id: string;
+  itemId: string;
+  kind: ShareKind;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+};
+
+export type LearnerProfile = {
+  userId: string;
+  handle: string;
+  headline: string | null;
+  enabled: boolean;
+  updatedAt: Date;
+};
+
+export type UserEmail = { id: string; userId: string; email: string; verifiedAt: Date | null; createdAt: Date };
+
+export type LearnerKey = { userId: string; did: string; publicKeyMultibase: string; sealedSecretKey: string; createdAt: Date };
+
+/** Where a credential stands when shown: the issuer's lifecycle, then its validity dates. */
+export type HeldStatus = "valid" | "expired" | "revoked" | "suspended" | "unverified";
+
+export function heldStatus(entry: WalletEntry, now: Date): HeldStatus {
+  if (entry.award) {
+    if (entry.award.status === "revoked") return "revoked";
+    if (entry.award.status === "suspended") return "suspended";
+    if (entry.award.validUntil && entry.award.validUntil <= now) return "expired";
+    return "valid";
+  }
+  const expires = entry.display.expiresOn ? new Date(entry.display.expiresOn) : undefined;
+  if (expires && expires <= now) return "expired";
+  const checks = entry.importChecks ?? [];
+  if (checks.some((check) => check.id === "status" && check.status === "failed")) return "revoked";
+  return checks.some((check) => check.status === "failed") ? "unverified" : "valid";
+}
+
+/** Whether a share still opens its public page. */
+export function shareOpen(share: WalletShare, now: Date): "open" | "expired" | "revoked" {
+  if (share.revokedAt) return "revoked";
+  if (share.expiresAt && share.expiresAt <= now) return "expired";
+  return "open";
+}
