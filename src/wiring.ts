@@ -4,9 +4,15 @@ import { withAwardReasons } from "./app/awards/lifecycle/status-reason.ts";
 import { getDidDocument } from "./app/issuing/issuer-keys.ts";
 import { getStatusListCredential } from "./app/issuing/status-lists.ts";
 import type { AppDeps, Mailer, PasswordHasher, Verifier } from "./app/ports.ts";
+import { bakePng } from "./credentials/baking/png.ts";
+import { bakeSvg } from "./credentials/baking/svg.ts";
+import { renderCertificatePdf } from "./credentials/certificate/certificate-pdf.ts";
 import { createCredentialEngine } from "./credentials/engine.ts";
 import { createJsonLdContextCache } from "./credentials/fast/context-cache.ts";
-import { createVerifier } from "./credentials/verifier.ts";
+import { DEFAULT_FETCH_LIMITS, fetchJsonLimited } from "./credentials/http-fetch.ts";
+import { readImport } from "./credentials/import/read-import.ts";
+import { recipientMatches } from "./credentials/import/recipient.ts";
+import { createVerifier, guardFetch, secureOnly } from "./credentials/verifier.ts";
 import type { Database } from "./db/client.ts";
 import { migrationsApplied } from "./db/migrate.ts";
 import { createUnitOfWork } from "./db/unit-of-work.ts";
@@ -47,7 +53,10 @@ export function wire(input: WiringInput): { deps: AppDeps; httpDeps: HttpDeps } 
     }),
     randomUint32: input.random ?? randomUint32,
   };
-  const verifier: Verifier = localVerifier(deps, contextCache, clock);
+  const { verifier, plainVerifier } = localVerifier(deps, contextCache, clock);
+  // Imports of Open Badges 2.0 fetch assertions, badge classes and keys through the same guarded fetch as verification.
+  const net = secureOnly(guardFetch((url, init) => globalThis.fetch(url, init)));
+  const fetchJson = (url: string) => fetchJsonLimited(net, url, DEFAULT_FETCH_LIMITS);
   const httpDeps: HttpDeps = {
     ...deps,
     logger: input.logger,
@@ -55,6 +64,11 @@ export function wire(input: WiringInput): { deps: AppDeps; httpDeps: HttpDeps } 
     bodyLimit: input.bodyLimit,
     verifier,
     rasterizer: resvgRasterizer(),
+    files: { bakePng, bakeSvg, certificatePdf: renderCertificatePdf },
+    importer: {
+      read: (credential) => readImport(credential, { verifier: plainVerifier, fetchJson, now: clock }),
+      recipientMatches,
+    },
     readiness: async () => {
       await input.database.db.execute(sql`SELECT 1`);
       return { database: true, migrations: await migrationsApplied(input.database.db) };
@@ -68,7 +82,7 @@ function localVerifier(
   deps: AppDeps,
   contextCache: ReturnType<typeof createJsonLdContextCache>,
   now: () => Date,
-): Verifier {
+): { verifier: Verifier; plainVerifier: ReturnType<typeof createVerifier> } {
   const didPrefix = deps.credentials.organizationDid("x").slice(0, -1);
   const listPrefix = `${deps.publicUrl}/status-lists/`;
   const verifier = createVerifier({
@@ -90,10 +104,13 @@ function localVerifier(
   });
   // Cairn's own awards: a failed status check also says why the issuer revoked or suspended the award.
   return {
-    verify: async (input, options) =>
-      withAwardReasons(
-        deps,
-        (await verifier.verify(input, options)) as Awaited<ReturnType<Verifier["verify"]>>,
-      ),
+    plainVerifier: verifier,
+    verifier: {
+      verify: async (input, options) =>
+        withAwardReasons(
+          deps,
+          (await verifier.verify(input, options)) as Awaited<ReturnType<Verifier["verify"]>>,
+        ),
+    },
   };
 }

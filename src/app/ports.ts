@@ -5,14 +5,6 @@ import type { BadgeImage, BadgeImageSummary } from "../domain/badge-images/types
 import type { OrganizationRole } from "../domain/roles.ts";
 import type { SkillFramework, SkillHit, SkillRecord } from "../domain/skills/types.ts";
 import type {
-  LearnerKey,
-  LearnerProfile,
-  UserEmail,
-  WalletEntry,
-  WalletItem,
-  WalletShare,
-} from "../domain/wallet/types.ts";
-import type {
   ApiKey,
   CredentialFormat,
   Invitation,
@@ -30,6 +22,16 @@ import type {
   User,
   VerificationReport,
 } from "../domain/types.ts";
+import type {
+  CertificateInput,
+  ImportOutcome,
+  LearnerKey,
+  LearnerProfile,
+  UserEmail,
+  WalletEntry,
+  WalletItem,
+  WalletShare,
+} from "../domain/wallet/types.ts";
 import type { AwardBatch, AwardBatchReportRow, AwardBatchRow } from "./awards/batches/batch-types.ts";
 
 export type UserRepository = {
@@ -248,7 +250,11 @@ export type WalletRepository = {
   attachAward(item: WalletItem): Promise<boolean>;
   list(userId: string): Promise<WalletEntry[]>;
   find(userId: string, id: string): Promise<WalletEntry | undefined>;
-  update(userId: string, id: string, changes: Partial<Pick<WalletItem, "hidden" | "collection">>): Promise<void>;
+  update(
+    userId: string,
+    id: string,
+    changes: Partial<Pick<WalletItem, "hidden" | "collection">>,
+  ): Promise<void>;
   remove(userId: string, id: string): Promise<void>;
   insertShare(share: WalletShare): Promise<void>;
   shares(itemId: string): Promise<WalletShare[]>;
@@ -385,6 +391,23 @@ export type CredentialEngine = {
     bits: Uint8Array;
     validFrom: Date;
   }): Record<string, unknown>;
+};
+
+/** Files a learner takes away (src/credentials): baked badge images and PDF certificates. */
+export type CredentialFiles = {
+  bakePng(png: Uint8Array, credential: string): Uint8Array;
+  bakeSvg(svg: string, credential: string): string;
+  certificatePdf(input: CertificateInput): Promise<Uint8Array>;
+};
+
+/** Reads and verifies a credential from anywhere: OB 3.0 (JSON-LD, JWT, baked), CLR 2.0, OB 2.0. Never throws. */
+export type CredentialImporter = {
+  read(input: Uint8Array | string): Promise<ImportOutcome>;
+  /** Whether an OB 2.0 recipient or OB 3.0 identity names one of these addresses. */
+  recipientMatches(
+    recipient: NonNullable<Extract<ImportOutcome, { ok: true }>["display"]["recipient"]>,
+    emails: string[],
+  ): boolean;
 };
 
 export type Verifier = {

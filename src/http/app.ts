@@ -30,7 +30,10 @@ import { errorPage } from "./pages/kit.tsx";
 import { memberPages } from "./pages/member-pages.tsx";
 import { organizationPages } from "./pages/organization-pages.tsx";
 import { publicAchievementPages } from "./pages/public-achievement-page.tsx";
+import { sharedCredentialPages } from "./pages/shared-credential-page.tsx";
 import { skillPages } from "./pages/skill-pages.tsx";
+import { walletItemPages } from "./pages/wallet-item-pages.tsx";
+import { walletPages } from "./pages/wallet-pages.tsx";
 import { problemResponse, validationError } from "./problem.ts";
 
 const asset = (name: string) => readFileSync(new URL(`./pages/assets/${name}`, import.meta.url));
@@ -124,6 +127,9 @@ export function createApp(deps: HttpDeps) {
   app.route("/", dashboardPages(deps));
   app.route("/", awardListPages(deps));
   app.route("/", auditPages(deps));
+  app.route("/", walletPages(deps));
+  app.route("/", walletItemPages(deps));
+  app.route("/", sharedCredentialPages(deps));
   app.route("/", awardDetailPages(deps));
   app.route("/", awardBatchPages(deps));
   app.route("/", achievementPages(deps));

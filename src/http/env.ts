@@ -1,5 +1,12 @@
 import type { Logger } from "pino";
-import type { AppDeps, Mailer, SvgRasterizer, Verifier } from "../app/ports.ts";
+import type {
+  AppDeps,
+  CredentialFiles,
+  CredentialImporter,
+  Mailer,
+  SvgRasterizer,
+  Verifier,
+} from "../app/ports.ts";
 import type { Actor, User } from "../domain/types.ts";
 
 export type Readiness = () => Promise<{ database: boolean; migrations: boolean }>;
@@ -12,6 +19,8 @@ export type HttpDeps = AppDeps & {
   bodyLimit: number;
   verifier: Verifier;
   rasterizer: SvgRasterizer;
+  files: CredentialFiles;
+  importer: CredentialImporter;
 };
 
 export type AppEnv = {

@@ -56,7 +56,8 @@ async function proveAddress(deps: AppDeps, r: Repositories, userId: string, addr
       "This credential was awarded to an address of another Cairn account. Sign in with that address to claim it.",
     );
   }
-  if (!extra) await r.wallet.insertEmail({ id: deps.newId(), userId, email: address, verifiedAt: now, createdAt: now });
+  if (!extra)
+    await r.wallet.insertEmail({ id: deps.newId(), userId, email: address, verifiedAt: now, createdAt: now });
   else if (!extra.verifiedAt) await r.wallet.verifyEmail(extra.id, now);
 }
 
@@ -64,7 +65,10 @@ export const claimAward = (deps: AppDeps, userId: string, token: string) =>
   deps.uow(async (r) => {
     const { award } = await openClaim(deps, r, token);
     if (award.recipientKind !== "email") {
-      throw new DomainError("invitation_for_other_address", "This credential was awarded to a DID, not an address.");
+      throw new DomainError(
+        "invitation_for_other_address",
+        "This credential was awarded to a DID, not an address.",
+      );
     }
     await proveAddress(deps, r, userId, award.recipient);
     const attached = await attachAwardsIn(deps, r, userId, await verifiedEmailsIn(r, userId));

@@ -19,7 +19,9 @@ async function namesOneOf(credential: Record<string, unknown>, emails: readonly 
     const salt = typeof identity.salt === "string" ? identity.salt : "";
     for (const email of emails) {
       const same =
-        identity.hashed === false ? normalizeEmail(hash) === email : (await sha256IdentityHash(email, salt)) === hash;
+        identity.hashed === false
+          ? normalizeEmail(hash) === email
+          : (await sha256IdentityHash(email, salt)) === hash;
       if (same) return true;
     }
   }

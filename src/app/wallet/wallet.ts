@@ -38,7 +38,10 @@ export const removeWalletItem = (deps: AppDeps, userId: string, itemId: string) 
   deps.uow(async (r) => {
     const entry = await walletEntryIn(r, userId, itemId);
     if (entry.awardId) {
-      throw new DomainError("award_not_removable", "A credential awarded through Cairn can be hidden, not removed.");
+      throw new DomainError(
+        "award_not_removable",
+        "A credential awarded through Cairn can be hidden, not removed.",
+      );
     }
     await r.wallet.remove(userId, itemId);
     await audit(r, { action: "wallet.removed", actor: userActor(userId), subject: itemId, at: deps.clock() });

@@ -4,7 +4,14 @@ import { tint } from "./certificate-style.ts";
 import { fitText, type MeasureText, truncateToWidth } from "./wrap-text.ts";
 
 /** What every drawing helper needs: the one landscape page, its fonts and the issuer's colour. */
-export type Sheet = { page: PDFPage; regular: PDFFont; bold: PDFFont; brand: RGB; width: number; height: number };
+export type Sheet = {
+  page: PDFPage;
+  regular: PDFFont;
+  bold: PDFFont;
+  brand: RGB;
+  width: number;
+  height: number;
+};
 
 export type Fact = { label: string; value: string };
 
@@ -26,7 +33,14 @@ export const measureWith =
   (text, size) =>
     font.widthOfTextAtSize(text, size);
 
-type TextOptions = { x: number; y: number; size: number; font: PDFFont; color?: RGB; align?: "left" | "center" | "right" };
+type TextOptions = {
+  x: number;
+  y: number;
+  size: number;
+  font: PDFFont;
+  color?: RGB;
+  align?: "left" | "center" | "right";
+};
 
 /** One line; for "center" and "right", x is the centre or the right edge. */
 export function drawLine(sheet: Sheet, text: string, options: TextOptions): void {
@@ -51,26 +65,43 @@ export function drawFrame(sheet: Sheet): void {
   page.drawRectangle({ ...inner, borderColor: tint(brand, 0.55), borderWidth: 0.75 });
 }
 
-/** Issuer and dates at the left, anchored to the row's bottom so a two-line issuer grows upwards. */
+/**
+ * Issuer and dates at the left, anchored to the row's bottom so a two-line issuer grows upwards, but drawn
+ * top-down so the text layer (copy-paste, screen readers) reads in order.
+ */
 export function drawIssuer(sheet: Sheet, issuer: string, dates: string[]): void {
-  let y = ROW_BOTTOM + 4;
-  for (const line of [...dates].reverse()) {
-    drawLine(sheet, line, { x: MARGIN, y, size: 9, font: sheet.regular, color: MUTED });
-    y += 13;
-  }
-  y += 3;
-  const box = { maxWidth: ISSUER_WIDTH, maxSize: 13, minSize: 8, maxLines: 2 };
-  const fitted = fitText(issuer, measureWith(sheet.bold), box);
-  for (const line of [...fitted.lines].reverse()) {
-    drawLine(sheet, line, { x: MARGIN, y, size: fitted.size, font: sheet.bold });
-    y += fitted.size * 1.2;
-  }
-  const ruleY = y + 2;
+  const measure = measureWith(sheet.bold);
+  // One line at a readable size beats two lines; two lines beat an issuer cut short.
+  const oneLine = fitText(issuer, measure, {
+    maxWidth: ISSUER_WIDTH,
+    maxSize: 13,
+    minSize: 10.5,
+    maxLines: 1,
+  });
+  const fitted = oneLine.truncated
+    ? fitText(issuer, measure, { maxWidth: ISSUER_WIDTH, maxSize: 13, minSize: 8, maxLines: 2 })
+    : oneLine;
+  const leading = fitted.size * 1.2;
+  const datesTop = ROW_BOTTOM + 4 + (dates.length - 1) * 13;
+  const issuerTop = datesTop + 16 + (fitted.lines.length - 1) * leading;
+  const ruleY = issuerTop + leading + 2;
   sheet.page.drawLine({
     start: { x: MARGIN, y: ruleY },
     end: { x: MARGIN + ISSUER_WIDTH * 0.7, y: ruleY },
     thickness: 1,
     color: sheet.brand,
+  });
+  fitted.lines.forEach((line, index) => {
+    drawLine(sheet, line, { x: MARGIN, y: issuerTop - index * leading, size: fitted.size, font: sheet.bold });
+  });
+  dates.forEach((line, index) => {
+    drawLine(sheet, line, {
+      x: MARGIN,
+      y: datesTop - index * 13,
+      size: 9,
+      font: sheet.regular,
+      color: MUTED,
+    });
   });
 }
 
@@ -121,7 +152,12 @@ export function drawFooter(sheet: Sheet, credentialId: string, verifyUrl: string
     minSize: 5.5,
     maxLines: 1,
   });
-  const url = fitText(verifyUrl, measureWith(sheet.regular), { maxWidth: half, maxSize: 7, minSize: 4, maxLines: 1 });
+  const url = fitText(verifyUrl, measureWith(sheet.regular), {
+    maxWidth: half,
+    maxSize: 7,
+    minSize: 4,
+    maxLines: 1,
+  });
   const common = { y: FOOTER_Y, font: sheet.regular, color: MUTED };
   drawLine(sheet, id.lines[0] ?? "", { ...common, x: MARGIN, size: id.size });
   drawLine(sheet, url.lines[0] ?? "", { ...common, x: sheet.width - MARGIN, size: url.size, align: "right" });

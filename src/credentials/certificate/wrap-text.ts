@@ -1,7 +1,8 @@
 /** Width in points of `text` set at `size` points: a pdf-lib font's `widthOfTextAtSize`, or a stub in tests. */
 export type MeasureText = (text: string, size: number) => number;
 
-export type FittedText = { size: number; lines: string[] };
+/** `truncated`: the text did not fit even at the smallest size and was cut. */
+export type FittedText = { size: number; lines: string[]; truncated: boolean };
 
 const ELLIPSIS = "…";
 
@@ -42,14 +43,14 @@ export function fitText(
 ): FittedText {
   for (let size = box.maxSize; size > box.minSize; size -= 0.5) {
     const lines = wrapText(text, measure, size, box.maxWidth);
-    if (lines.length <= box.maxLines) return { size, lines };
+    if (lines.length <= box.maxLines) return { size, lines, truncated: false };
   }
   const size = box.minSize;
   const lines = wrapText(text, measure, size, box.maxWidth);
-  if (lines.length <= box.maxLines) return { size, lines };
+  if (lines.length <= box.maxLines) return { size, lines, truncated: false };
   const kept = lines.slice(0, box.maxLines - 1);
   const last = lines[box.maxLines - 1] ?? "";
-  return { size, lines: [...kept, ellipsize(last, measure, size, box.maxWidth)] };
+  return { size, lines: [...kept, ellipsize(last, measure, size, box.maxWidth)], truncated: true };
 }
 
 /** `text` unchanged when it fits on one line, otherwise cut to fit with an ellipsis. */

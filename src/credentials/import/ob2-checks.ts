@@ -1,6 +1,7 @@
 import { defined, failed, imageOf, passed, skipped, text } from "./fields.ts";
 import { fetchDocument } from "./ob2-load.ts";
 import {
+  isoDate,
   type Ob2Assertion,
   type Ob2BadgeClass,
   type Ob2Profile,
@@ -14,17 +15,17 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /** issuedOn must not be in the future, expires not in the past (5 minutes of clock skew tolerated). */
 export function validityCheck(assertion: Ob2Assertion, now: Date): ImportCheck {
-  const issued = assertion.issuedOn === undefined ? undefined : Date.parse(assertion.issuedOn);
-  const expires = assertion.expires === undefined ? undefined : Date.parse(assertion.expires);
-  if (issued !== undefined && Number.isNaN(issued))
+  const issuedOn = isoDate(assertion.issuedOn);
+  const expires = isoDate(assertion.expires);
+  if (assertion.issuedOn !== undefined && issuedOn === undefined)
     return failed("validity", `issuedOn "${assertion.issuedOn}" is not a date.`);
-  if (expires !== undefined && Number.isNaN(expires))
+  if (assertion.expires !== undefined && expires === undefined)
     return failed("validity", `expires "${assertion.expires}" is not a date.`);
-  if (issued !== undefined && issued > now.getTime() + CLOCK_SKEW_MS)
-    return failed("validity", `Issued in the future (${assertion.issuedOn}).`);
-  if (expires !== undefined && expires < now.getTime() - CLOCK_SKEW_MS)
-    return failed("validity", `Expired on ${assertion.expires}.`);
-  return passed("validity", expires === undefined ? "Does not expire." : `Valid until ${assertion.expires}.`);
+  if (issuedOn !== undefined && Date.parse(issuedOn) > now.getTime() + CLOCK_SKEW_MS)
+    return failed("validity", `Issued in the future (${issuedOn}).`);
+  if (expires !== undefined && Date.parse(expires) < now.getTime() - CLOCK_SKEW_MS)
+    return failed("validity", `Expired on ${expires}.`);
+  return passed("validity", expires === undefined ? "Does not expire." : `Valid until ${expires}.`);
 }
 
 /**
@@ -46,10 +47,16 @@ export function originCheck(assertionId: string, issuer: Ob2Profile | undefined)
     const issuerHost = hostOf(issuer.id);
     return url.hostname === issuerHost
       ? passed("origin", `The assertion is hosted on the issuer's own host (${issuerHost}).`)
-      : failed("origin", `The assertion is hosted on ${url.hostname}, not on the issuer's host (${issuerHost}).`);
+      : failed(
+          "origin",
+          `The assertion is hosted on ${url.hostname}, not on the issuer's host (${issuerHost}).`,
+        );
   }
   if (allowed.length > 0 && !allowed.includes(url.hostname))
-    return failed("origin", `${url.hostname} is not among the issuer's allowed origins (${allowed.join(", ")}).`);
+    return failed(
+      "origin",
+      `${url.hostname} is not among the issuer's allowed origins (${allowed.join(", ")}).`,
+    );
   if (prefixes.length > 0 && !prefixes.some((prefix) => assertionId.startsWith(prefix)))
     return failed("origin", `The assertion id does not start with any of ${prefixes.join(", ")}.`);
   return passed("origin", `The issuer's verification policy allows assertions at ${url.hostname}.`);
@@ -90,8 +97,8 @@ export function ob2Display(
     issuerName: text(issuer?.name),
     issuerId: text(issuer?.id),
     image: imageOf(assertion.image) ?? imageOf(badge?.image),
-    issuedOn: text(assertion.issuedOn),
-    expiresOn: text(assertion.expires),
+    issuedOn: isoDate(assertion.issuedOn),
+    expiresOn: isoDate(assertion.expires),
     recipient: recipient
       ? defined({
           identity: recipient.identity,

@@ -14,36 +14,39 @@ export type HostedInput = {
   fetched?: unknown;
 };
 
+type Copy = { assertion: Ob2Assertion; raw: JsonRecord };
+
 /**
  * Open Badges 2.0 hosted verification: the assertion is fetched from its id and must carry that id
  * and not be revoked; its BadgeClass and issuer profile are loaded; the issuer must answer for the
  * assertion's URL; and it must not have expired. Checks: assertion, revocation, badge, issuer, origin, validity.
+ * The hosted copy is the one stored and shown; when it cannot be confirmed, the learner's copy is.
  */
 export async function importHostedAssertion(input: HostedInput, deps: ImportDeps): Promise<ImportResult> {
-  const { url } = input;
   const hosted = await readHosted(input, deps);
-  let assertion: Ob2Assertion | undefined = hosted.assertion;
-  let original: JsonRecord | undefined = hosted.raw;
-  if (!assertion && input.local) {
+  let copy = hosted.confirmed;
+  if (!copy && input.local) {
     const local = ob2AssertionSchema.safeParse(input.local);
-    if (!local.success)
-      return { ok: false, message: `This is not a valid Open Badges 2.0 assertion: ${describeIssues(local.error)}.` };
-    assertion = local.data;
-    original = input.local;
+    if (!local.success) {
+      const issues = describeIssues(local.error);
+      return { ok: false, message: `This is not a valid Open Badges 2.0 assertion: ${issues}.` };
+    }
+    copy = { assertion: local.data, raw: input.local };
   }
-  if (!assertion || !original) return { ok: false, message: hosted.check.message };
+  copy ??= hosted.unconfirmed;
+  if (!copy) return { ok: false, message: hosted.check.message };
 
-  const revocation = hosted.assertion
-    ? revokedCheck(hosted.assertion)
-    : skipped("revocation", "Not checked: the hosted assertion could not be read.");
-  const loaded = await loadBadgeAndIssuer(assertion, deps);
+  const revocation = hosted.confirmed
+    ? revokedCheck(hosted.confirmed.assertion)
+    : skipped("revocation", "Not checked: the hosted assertion could not be confirmed.");
+  const loaded = await loadBadgeAndIssuer(copy.assertion, deps);
   const checks = [
     hosted.check,
     revocation,
     loaded.checks.badge,
     loaded.checks.issuer,
-    originCheck(url, loaded.issuer),
-    validityCheck(assertion, deps.now()),
+    originCheck(input.url, loaded.issuer),
+    validityCheck(copy.assertion, deps.now()),
   ];
   return {
     ok: true,
@@ -51,12 +54,13 @@ export async function importHostedAssertion(input: HostedInput, deps: ImportDeps
     format: "ob2-hosted",
     verified: allPassed(checks),
     checks,
-    original,
-    display: ob2Display(assertion, loaded.badge, loaded.issuerForDisplay),
+    original: copy.raw,
+    display: ob2Display(copy.assertion, loaded.badge, loaded.issuerForDisplay),
   };
 }
 
-type Hosted = { assertion?: Ob2Assertion; raw?: JsonRecord; check: ImportCheck };
+/** The hosted copy: confirmed when it carries the URL it came from as its id, else unconfirmed (if readable). */
+type Hosted = { confirmed?: Copy; unconfirmed?: Copy; check: ImportCheck };
 
 async function readHosted(input: HostedInput, deps: ImportDeps): Promise<Hosted> {
   const { url } = input;
@@ -65,7 +69,8 @@ async function readHosted(input: HostedInput, deps: ImportDeps): Promise<Hosted>
     try {
       value = await deps.fetchJson(url);
     } catch (error) {
-      return { check: failed("assertion", `Could not fetch the hosted assertion at ${url}: ${errorMessage(error)}`) };
+      const message = `Could not fetch the hosted assertion at ${url}: ${errorMessage(error)}`;
+      return { check: failed("assertion", message) };
     }
   }
   if (!isRecord(value))
@@ -73,15 +78,17 @@ async function readHosted(input: HostedInput, deps: ImportDeps): Promise<Hosted>
   const parsed = ob2AssertionSchema.safeParse(value);
   if (!parsed.success) {
     const issues = describeIssues(parsed.error);
-    return { check: failed("assertion", `The document at ${url} is not an Open Badges 2.0 assertion: ${issues}.`) };
-  }
-  if (parsed.data.id !== url)
     return {
-      check: failed("assertion", `The assertion hosted at ${url} carries another id (${parsed.data.id}).`),
+      check: failed("assertion", `The document at ${url} is not an Open Badges 2.0 assertion: ${issues}.`),
     };
+  }
+  const copy = { assertion: parsed.data, raw: value };
+  if (parsed.data.id !== url) {
+    const message = `The assertion hosted at ${url} carries another id (${parsed.data.id}).`;
+    return { unconfirmed: copy, check: failed("assertion", message) };
+  }
   return {
-    assertion: parsed.data,
-    raw: value,
+    confirmed: copy,
     check: passed("assertion", `The hosted assertion was fetched from ${url} and carries that id.`),
   };
 }

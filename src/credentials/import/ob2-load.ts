@@ -81,12 +81,19 @@ export async function loadBadgeAndIssuer(
     return {
       badge,
       issuerForDisplay: embeddedDisplay,
-      checks: { badge: badgeCheck, issuer: failed("issuer", "The BadgeClass names an issuer without an id.") },
+      checks: {
+        badge: badgeCheck,
+        issuer: failed("issuer", "The BadgeClass names an issuer without an id."),
+      },
     };
   }
   const loaded = await fetchDocument(issuerId, "issuer profile", ob2ProfileSchema, deps);
   if (!loaded.ok)
-    return { badge, issuerForDisplay: embeddedDisplay, checks: { badge: badgeCheck, issuer: failed("issuer", loaded.message) } };
+    return {
+      badge,
+      issuerForDisplay: embeddedDisplay,
+      checks: { badge: badgeCheck, issuer: failed("issuer", loaded.message) },
+    };
   return {
     badge,
     issuer: loaded.value,
@@ -97,6 +104,9 @@ export async function loadBadgeAndIssuer(
 
 function issuerNotChecked(badgeCheck: ImportCheck): BadgeAndIssuer {
   return {
-    checks: { badge: badgeCheck, issuer: skipped("issuer", "Not checked: the BadgeClass could not be read.") },
+    checks: {
+      badge: badgeCheck,
+      issuer: skipped("issuer", "Not checked: the BadgeClass could not be read."),
+    },
   };
 }

@@ -4,6 +4,8 @@ import { z } from "zod";
 // https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html
 
 const stringOrList = z.union([z.string(), z.array(z.string())]);
+// OB 2.0 dates are ISO 8601; older issuers wrote Unix timestamps (seconds), as numbers or digit strings.
+const dateTime = z.union([z.string(), z.number()]);
 const idOrObject = z.union([z.string().min(1), z.looseObject({ id: z.string().optional() })]);
 
 export const ob2RecipientSchema = z.looseObject({
@@ -18,11 +20,9 @@ export const ob2AssertionSchema = z.looseObject({
   type: stringOrList.optional(),
   badge: idOrObject,
   recipient: ob2RecipientSchema.optional(),
-  verification: z
-    .looseObject({ type: z.string().optional(), creator: z.string().optional() })
-    .optional(),
-  issuedOn: z.string().optional(),
-  expires: z.string().optional(),
+  verification: z.looseObject({ type: z.string().optional(), creator: z.string().optional() }).optional(),
+  issuedOn: dateTime.optional(),
+  expires: dateTime.optional(),
   image: idOrObject.optional(),
   revoked: z.boolean().optional(),
   revocationReason: z.string().optional(),
@@ -57,7 +57,11 @@ export const ob2RevocationListSchema = z.looseObject({
     .array(
       z.union([
         z.string(),
-        z.looseObject({ id: z.string().optional(), uid: z.string().optional(), revocationReason: z.string().optional() }),
+        z.looseObject({
+          id: z.string().optional(),
+          uid: z.string().optional(),
+          revocationReason: z.string().optional(),
+        }),
       ]),
     )
     .optional(),
@@ -68,6 +72,15 @@ export type Ob2BadgeClass = z.infer<typeof ob2BadgeClassSchema>;
 export type Ob2Profile = z.infer<typeof ob2ProfileSchema>;
 export type Ob2Key = z.infer<typeof ob2KeySchema>;
 export type Ob2RevocationList = z.infer<typeof ob2RevocationListSchema>;
+
+/** An OB 2.0 date as an ISO 8601 string (timestamps converted); undefined when it is not a date. */
+export function isoDate(value: string | number | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "string" && !/^\d+$/.test(value.trim()))
+    return Number.isNaN(Date.parse(value)) ? undefined : value;
+  const date = new Date(Number(value) * 1000);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
 
 /** One sentence listing what did not fit the schema, e.g. "badge: Invalid input; issuedOn: expected string". */
 export function describeIssues(error: z.ZodError): string {

@@ -1,9 +1,8 @@
 import { compactVerify, decodeProtectedHeader, importSPKI } from "jose";
 import { errorMessage } from "../verify/types.ts";
-import { allPassed, failed, idOf, isRecord, passed, skipped } from "./fields.ts";
+import { allPassed, failed, idOf, isRecord, type JsonRecord, passed, skipped } from "./fields.ts";
 import { ob2Display, revocationListCheck, validityCheck } from "./ob2-checks.ts";
-import { fetchDocument, type Loaded } from "./ob2-load.ts";
-import { loadBadgeAndIssuer } from "./ob2-load.ts";
+import { fetchDocument, type Loaded, loadBadgeAndIssuer } from "./ob2-load.ts";
 import {
   describeIssues,
   type Ob2Assertion,
@@ -29,8 +28,8 @@ export function jwsPayload(jws: string): Record<string, unknown> | undefined {
 
 /**
  * Open Badges 2.0 signed verification: the JWS is checked with the key its `verification.creator`
- * names (else the issuer's first `publicKey`); that key's owner must be the issuer, and the issuer's
- * profile must list it; the issuer's revocation list must not name the assertion; it must not have
+ * names (else the issuer's first `publicKey`); that key's owner must be the issuer, who must vouch for
+ * it (see ownershipCheck); the issuer's revocation list must not name the assertion; it must not have
  * expired. Checks: signature, badge, issuer, key, revocation, validity.
  */
 export async function importSignedAssertion(jws: string, deps: ImportDeps): Promise<ImportResult> {
@@ -40,7 +39,26 @@ export async function importSignedAssertion(jws: string, deps: ImportDeps): Prom
       ok: false,
       message: `The signed badge does not carry a valid Open Badges 2.0 assertion: ${describeIssues(parsed.error)}.`,
     };
-  const assertion = parsed.data;
+  return verifySigned(parsed.data, jws, jws, deps);
+}
+
+/** A signed assertion given as plain JSON: everything but the signature can be checked, which fails. */
+export async function importSignedCopy(json: JsonRecord, deps: ImportDeps): Promise<ImportResult> {
+  const parsed = ob2AssertionSchema.safeParse(json);
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: `This is not a valid Open Badges 2.0 assertion: ${describeIssues(parsed.error)}.`,
+    };
+  return verifySigned(parsed.data, undefined, json, deps);
+}
+
+async function verifySigned(
+  assertion: Ob2Assertion,
+  jws: string | undefined,
+  original: string | JsonRecord,
+  deps: ImportDeps,
+): Promise<ImportResult> {
   const loaded = await loadBadgeAndIssuer(assertion, deps);
   const keyUrl = assertion.verification?.creator ?? firstPublicKey(loaded.issuer);
   const key: Loaded<Ob2Key> | undefined = keyUrl
@@ -48,7 +66,12 @@ export async function importSignedAssertion(jws: string, deps: ImportDeps): Prom
     : undefined;
 
   const checks = [
-    await signatureCheck(jws, keyUrl, key),
+    jws === undefined
+      ? failed(
+          "signature",
+          "This copy carries no signature: import the signed badge itself (its image or JWS).",
+        )
+      : await signatureCheck(jws, keyUrl, key),
     loaded.checks.badge,
     loaded.checks.issuer,
     ownershipCheck(keyUrl, key, loaded.issuer),
@@ -61,7 +84,7 @@ export async function importSignedAssertion(jws: string, deps: ImportDeps): Prom
     format: "ob2-signed",
     verified: allPassed(checks),
     checks,
-    original: jws,
+    original,
     display: ob2Display(assertion, loaded.badge, loaded.issuerForDisplay),
   };
 }
@@ -72,7 +95,10 @@ async function signatureCheck(
   key: Loaded<Ob2Key> | undefined,
 ): Promise<ImportCheck> {
   if (!keyUrl || !key)
-    return failed("signature", "The assertion names no key (verification.creator) and the issuer lists none.");
+    return failed(
+      "signature",
+      "The assertion names no key (verification.creator) and the issuer lists none.",
+    );
   if (!key.ok) return failed("signature", key.message);
   let alg: unknown;
   try {
@@ -86,12 +112,18 @@ async function signatureCheck(
     const publicKey = await importSPKI(key.value.publicKeyPem, alg);
     await compactVerify(jws, publicKey, { algorithms: [alg] });
   } catch (error) {
-    return failed("signature", `The signature does not verify with the key at ${keyUrl}: ${errorMessage(error)}`);
+    return failed(
+      "signature",
+      `The signature does not verify with the key at ${keyUrl}: ${errorMessage(error)}`,
+    );
   }
   return passed("signature", `Signed (${alg}) with the key at ${keyUrl}.`);
 }
 
-/** The key must name the issuer as its owner, and the issuer's profile must list the key back. */
+/**
+ * The key must name the issuer as its owner, and the issuer must vouch for it: its profile lists the key
+ * under publicKey, or the key is on the issuer's own host. (Anyone can publish a key naming any owner.)
+ */
 function ownershipCheck(
   keyUrl: string | undefined,
   key: Loaded<Ob2Key> | undefined,
@@ -100,10 +132,18 @@ function ownershipCheck(
   if (!keyUrl || !key?.ok) return skipped("key", "Not checked: the public key could not be loaded.");
   if (!issuer) return skipped("key", "Not checked: the issuer profile could not be loaded.");
   if (key.value.owner !== issuer.id)
-    return failed("key", `The key at ${keyUrl} belongs to ${key.value.owner}, not to the issuer ${issuer.id}.`);
-  if (!publicKeys(issuer).includes(keyUrl))
-    return failed("key", `The issuer profile ${issuer.id} does not list the key ${keyUrl} under publicKey.`);
-  return passed("key", `The key at ${keyUrl} belongs to the issuer ${issuer.id}.`);
+    return failed(
+      "key",
+      `The key at ${keyUrl} belongs to ${key.value.owner}, not to the issuer ${issuer.id}.`,
+    );
+  if (publicKeys(issuer).includes(keyUrl))
+    return passed("key", `The key at ${keyUrl} belongs to the issuer ${issuer.id}, whose profile lists it.`);
+  if (sameHost(keyUrl, issuer.id))
+    return passed("key", `The key at ${keyUrl} belongs to the issuer ${issuer.id} and is hosted beside it.`);
+  return failed(
+    "key",
+    `The key at ${keyUrl} claims the issuer ${issuer.id}, but the issuer neither lists it under publicKey nor hosts it.`,
+  );
 }
 
 function publicKeys(issuer: Ob2Profile | undefined): string[] {
@@ -112,8 +152,14 @@ function publicKeys(issuer: Ob2Profile | undefined): string[] {
   return list.map(idOf).filter((id): id is string => id !== undefined);
 }
 
+function sameHost(a: string, b: string): boolean {
+  try {
+    return new URL(a).hostname === new URL(b).hostname;
+  } catch {
+    return false;
+  }
+}
+
 function firstPublicKey(issuer: Ob2Profile | undefined): string | undefined {
   return publicKeys(issuer)[0];
 }
-
-export type { Ob2Assertion };

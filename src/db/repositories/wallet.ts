@@ -122,7 +122,11 @@ export const walletRepository = (db: Db): WalletRepository => {
       return rows.map((row) => ({ share: toShare(row.share), entry: toEntry(row) }));
     },
     async emails(userId) {
-      return db.select().from(userEmails).where(eq(userEmails.userId, userId)).orderBy(asc(userEmails.createdAt));
+      return db
+        .select()
+        .from(userEmails)
+        .where(eq(userEmails.userId, userId))
+        .orderBy(asc(userEmails.createdAt));
     },
     async findEmail(email) {
       const [row] = await db.select().from(userEmails).where(eq(userEmails.email, email));
@@ -154,7 +158,10 @@ export const walletRepository = (db: Db): WalletRepository => {
     },
     async saveProfile(profile) {
       const { userId: _, ...changes } = profile;
-      await db.insert(learnerProfiles).values(profile).onConflictDoUpdate({ target: learnerProfiles.userId, set: changes });
+      await db
+        .insert(learnerProfiles)
+        .values(profile)
+        .onConflictDoUpdate({ target: learnerProfiles.userId, set: changes });
     },
   };
 };

@@ -6,11 +6,13 @@ const isJson = (value: unknown): value is Json =>
 const record = (value: unknown): Json | undefined => (isJson(value) ? value : undefined);
 const text = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() ? value : undefined;
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+const list = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : value === undefined ? [] : [value];
 const idOf = (value: unknown): string | undefined => text(value) ?? text(record(value)?.id);
 
 /** The first subject of an OB 3.0 credential (a credential may name several; wallets show the first). */
-export const subjectOf = (credential: Json): Json | undefined => record(list(credential.credentialSubject)[0]);
+export const subjectOf = (credential: Json): Json | undefined =>
+  record(list(credential.credentialSubject)[0]);
 
 /** What a wallet shows of an OB 3.0 credential, read defensively: any field may be missing or malformed. */
 export function credentialDisplay(credential: Json): WalletDisplay {
@@ -35,12 +37,18 @@ export function credentialDisplay(credential: Json): WalletDisplay {
 }
 
 /** The EU micro-credential elements and other facts a reader wants, as label/value pairs, in a stable order. */
-export function achievementFacts(achievement: Json | undefined): { label: string; value: string }[] {
+export function achievementFacts(value: unknown): { label: string; value: string }[] {
+  const achievement = record(value);
   if (!achievement) return [];
   const facts: [string, unknown][] = [
     ["Type", achievement.achievementType],
     ["EQF level", achievement.eqfLevel],
-    ["Workload", achievement.notionalWorkloadHours !== undefined ? `${achievement.notionalWorkloadHours} hours` : undefined],
+    [
+      "Workload",
+      achievement.notionalWorkloadHours !== undefined
+        ? `${achievement.notionalWorkloadHours} hours`
+        : undefined,
+    ],
     ["ECTS credits", achievement.creditsAvailable],
     ["Assessment", achievement.assessmentType],
     ["Participation", achievement.participationForm],
@@ -59,12 +67,15 @@ export function achievementFacts(achievement: Json | undefined): { label: string
 }
 
 /** Learning outcomes and skills of an achievement, for the public page. */
-export function achievementLists(achievement: Json | undefined) {
+export function achievementLists(value: unknown) {
+  const achievement = record(value);
   return {
     outcomes: list(achievement?.learningOutcome).filter((o): o is string => typeof o === "string"),
     skills: list(achievement?.alignment).flatMap((a) => {
       const name = text(record(a)?.targetName);
-      return name ? [{ name, url: text(record(a)?.targetUrl), framework: text(record(a)?.targetFramework) }] : [];
+      return name
+        ? [{ name, url: text(record(a)?.targetUrl), framework: text(record(a)?.targetFramework) }]
+        : [];
     }),
     criteria: text(record(achievement?.criteria)?.narrative),
   };
@@ -75,7 +86,9 @@ export function credentialOfJwt(jwt: string): Json | undefined {
   try {
     const payload = JSON.parse(
       new TextDecoder().decode(
-        Uint8Array.from(atob((jwt.split(".")[1] ?? "").replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0)),
+        Uint8Array.from(atob((jwt.split(".")[1] ?? "").replace(/-/g, "+").replace(/_/g, "/")), (c) =>
+          c.charCodeAt(0),
+        ),
       ),
     );
     return record(payload?.vc) ?? record(payload);

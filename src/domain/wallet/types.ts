@@ -66,9 +66,21 @@ export type LearnerProfile = {
   updatedAt: Date;
 };
 
-export type UserEmail = { id: string; userId: string; email: string; verifiedAt: Date | null; createdAt: Date };
+export type UserEmail = {
+  id: string;
+  userId: string;
+  email: string;
+  verifiedAt: Date | null;
+  createdAt: Date;
+};
 
-export type LearnerKey = { userId: string; did: string; publicKeyMultibase: string; sealedSecretKey: string; createdAt: Date };
+export type LearnerKey = {
+  userId: string;
+  did: string;
+  publicKeyMultibase: string;
+  sealedSecretKey: string;
+  createdAt: Date;
+};
 
 /** Where a credential stands when shown: the issuer's lifecycle, then its validity dates. */
 export type HeldStatus = "valid" | "expired" | "revoked" | "suspended" | "unverified";
@@ -93,3 +105,45 @@ export function shareOpen(share: WalletShare, now: Date): "open" | "expired" | "
   if (share.expiresAt && share.expiresAt <= now) return "expired";
   return "open";
 }
+
+/** What a PDF certificate prints. */
+export type CertificateInput = {
+  learnerName: string;
+  achievementName: string;
+  achievementDescription?: string | undefined;
+  issuerName: string;
+  issuedOn: Date;
+  expiresOn?: Date | undefined;
+  credentialId: string;
+  verifyUrl: string;
+  pageSize: "A4" | "Letter";
+  brandColor?: string | undefined;
+  badgePng?: Uint8Array | undefined;
+  euFacts?: { label: string; value: string }[] | undefined;
+};
+
+/** An imported credential as read and verified, before it is stored. */
+export type ImportOutcome =
+  | {
+      ok: true;
+      kind: WalletItemKind;
+      format: string;
+      verified: boolean;
+      checks: WalletCheck[];
+      original: string | Record<string, unknown>;
+      display: {
+        name: string;
+        description?: string | undefined;
+        issuerName?: string | undefined;
+        issuerId?: string | undefined;
+        image?: string | undefined;
+        issuedOn?: string | undefined;
+        expiresOn?: string | undefined;
+        recipient?:
+          | { identity: string; hashed: boolean; salt?: string | undefined; type: string }
+          | undefined;
+        subjectId?: string | undefined;
+        achievements?: { name: string; description?: string | undefined }[] | undefined;
+      };
+    }
+  | { ok: false; message: string };

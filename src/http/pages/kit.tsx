@@ -8,7 +8,7 @@ import type { User } from "../../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { CSRF_FIELD, cookieOptions } from "../middleware/session.ts";
 import { fieldErrors, statusFor } from "../problem.ts";
-import { Layout } from "./layout.tsx";
+import { Layout, type SocialMeta } from "./layout.tsx";
 
 export type PageContext = Context<AppEnv>;
 const FLASH_COOKIE = "cairn_flash";
@@ -19,6 +19,7 @@ export function render(
   body: Child,
   status?: ContentfulStatusCode,
   description?: string,
+  social?: SocialMeta,
 ) {
   const flash = getCookie(c, FLASH_COOKIE);
   if (flash) deleteCookie(c, FLASH_COOKIE, { path: "/" });
@@ -28,6 +29,7 @@ export function render(
       user={c.get("user")}
       flash={flash ? decodeURIComponent(flash) : undefined}
       description={description}
+      social={social}
     >
       {body}
     </Layout>,

@@ -6,8 +6,11 @@ export type LayoutProps = {
   user: User | undefined;
   flash?: string | undefined;
   description?: string | undefined;
+  /** Link-preview extras for pages meant to be shared (absolute URLs). */
+  social?: SocialMeta | undefined;
   children: Child;
 };
+export type SocialMeta = { url: string; image?: string | undefined; imageAlt?: string | undefined };
 
 function Navigation({ user }: { user: User | undefined }) {
   return (
@@ -18,6 +21,9 @@ function Navigation({ user }: { user: User | undefined }) {
         </li>
         {user ? (
           <>
+            <li>
+              <a href="/wallet">Wallet</a>
+            </li>
             <li>
               <a href="/orgs">Organizations</a>
             </li>
@@ -61,7 +67,7 @@ function Navigation({ user }: { user: User | undefined }) {
   );
 }
 
-export function Layout({ title, user, flash, description, children }: LayoutProps) {
+export function Layout({ title, user, flash, description, social, children }: LayoutProps) {
   const fullTitle = title === "Cairn" ? title : `${title} · Cairn`;
   const summary = description ?? "Cairn: verifiable micro-credentials that stack into pathways.";
   return (
@@ -74,6 +80,22 @@ export function Layout({ title, user, flash, description, children }: LayoutProp
         <meta property="og:title" content={fullTitle} />
         <meta property="og:description" content={summary} />
         <meta property="og:type" content="website" />
+        {social ? (
+          <>
+            <meta property="og:url" content={social.url} />
+            <link rel="canonical" href={social.url} />
+            <meta name="twitter:card" content={social.image ? "summary_large_image" : "summary"} />
+            <meta name="twitter:title" content={fullTitle} />
+            <meta name="twitter:description" content={summary} />
+            {social.image ? (
+              <>
+                <meta property="og:image" content={social.image} />
+                <meta property="og:image:alt" content={social.imageAlt ?? title} />
+                <meta name="twitter:image" content={social.image} />
+              </>
+            ) : null}
+          </>
+        ) : null}
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="icon" href="/assets/cairn.svg" type="image/svg+xml" />
       </head>

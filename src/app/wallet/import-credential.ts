@@ -1,0 +1,62 @@
+import { DomainError } from "../../domain/errors.ts";
+import { normalizeEmail } from "../../domain/open-badges/identity-hash.ts";
+import type { WalletItem } from "../../domain/wallet/types.ts";
+import { audit, userActor } from "../audit.ts";
+import type { AppDeps, CredentialImporter } from "../ports.ts";
+
+export type ImportDeps = AppDeps & { importer: CredentialImporter };
+
+/**
+ * Verifies a credential from anywhere and keeps it in the wallet with the checks it got, flagged when it names
+ * someone else. A credential that fails a check is still kept (the learner sees why); one that cannot be read is not.
+ */
+export async function importCredential(deps: ImportDeps, userId: string, input: Uint8Array | string) {
+  // Verification may reach issuers over the network, so it happens before the transaction opens.
+  const outcome = await deps.importer.read(input);
+  if (!outcome.ok) throw new DomainError("invalid_import", outcome.message);
+  return deps.uow(async (r) => {
+    const [user, extra, key] = await Promise.all([
+      r.users.findById(userId),
+      r.wallet.emails(userId),
+      r.wallet.findKey(userId),
+    ]);
+    if (!user) throw new DomainError("not_found", "There is no such account.");
+    const emails = [normalizeEmail(user.email), ...extra.filter((e) => e.verifiedAt).map((e) => e.email)];
+    const { recipient, subjectId } = outcome.display;
+    const subjectMatches = recipient
+      ? deps.importer.recipientMatches(recipient, emails)
+      : subjectId !== undefined && subjectId === key?.did;
+    const item: WalletItem = {
+      id: deps.newId(),
+      userId,
+      awardId: null,
+      kind: outcome.kind,
+      format: outcome.format,
+      document: { original: outcome.original },
+      display: {
+        name: outcome.display.name,
+        description: outcome.display.description,
+        issuerName: outcome.display.issuerName,
+        issuerId: outcome.display.issuerId,
+        image: outcome.display.image,
+        issuedOn: outcome.display.issuedOn,
+        expiresOn: outcome.display.expiresOn,
+        achievements: outcome.display.achievements,
+      },
+      importChecks: outcome.checks,
+      subjectMatches,
+      hidden: false,
+      collection: null,
+      addedAt: deps.clock(),
+    };
+    await r.wallet.insertItem(item);
+    await audit(r, {
+      action: "wallet.imported",
+      actor: userActor(userId),
+      subject: item.id,
+      data: { kind: item.kind, format: item.format, verified: outcome.verified, subjectMatches },
+      at: item.addedAt,
+    });
+    return { item, verified: outcome.verified };
+  });
+}
