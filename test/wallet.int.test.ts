@@ -1,0 +1,255 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unbake } from "../src/credentials/baking/unbake.ts";
+import { linkIn, mailTo, startTestContext, type TestContext } from "./harness.ts";
+import { type BrowserClient, signedUp } from "./http-client.ts";
+import { readInteropBytes } from "./interop.ts";
+import { decodedQrCodes, firstPage, pageImages, pageText } from "./pdf-reader.ts";
+
+let ctx: TestContext;
+let now = new Date("2026-11-23T10:00:00Z");
+beforeAll(async () => {
+  ctx = await startTestContext({ clock: () => now });
+});
+afterAll(() => ctx.close());
+
+const DAY = 24 * 60 * 60 * 1000;
+let counter = 0;
+const definition = (name: string) => ({
+  name,
+  description: `${name}, assessed in practice.`,
+  criteria: "Pass a supervised practical.",
+  learningOutcomes: "Plan the work\nBrief a crew",
+  workloadHours: "30",
+  ects: "1",
+  eqfLevel: "4",
+  assessmentType: "practical",
+  participationForm: "onsite",
+  qualityAssurance: "Two certified assessors.",
+});
+
+/** An organization with a published definition that awards by form, with a claim mail. */
+async function issuer(name: string) {
+  const n = ++counter;
+  const owner = await signedUp(ctx.app, { email: `wallet-issuer-${n}@example.org` });
+  const slug = `wallet-issuer-${n}`;
+  await owner.submit("/orgs", { name: `${name} Institute`, slug });
+  const id =
+    (await owner.submit(`/orgs/${slug}/achievements`, definition(name))).headers
+      .get("location")
+      ?.split("/")
+      .at(-1) ?? "";
+  await owner.submit(`/orgs/${slug}/achievements/${id}/publish`, {});
+  const award = async (recipient: string) => {
+    const response = await owner.submit(`/orgs/${slug}/achievements/${id}/award`, {
+      nonce: `${recipient}-${n}`,
+      recipient,
+      recipientName: "Lena Learner",
+      notify: "yes",
+    });
+    expect(response.status).toBe(303);
+    return response.headers.get("location")?.split("/").at(-1) ?? "";
+  };
+  return { owner, slug, award };
+}
+
+const walletIds = async (client: BrowserClient, query = "") => {
+  const html = await (await client.get(`/wallet${query}`)).text();
+  return [...html.matchAll(/href="\/wallet\/([0-9a-f-]{36})"/g)].map((m) => m[1] ?? "");
+};
+const shareIdIn = (html: string) => /\/c\/([A-Za-z0-9_-]{10,})/.exec(html)?.[1] ?? "";
+
+describe("the learner wallet", () => {
+  it("claims by link into an account with another address, attaching every credential awarded to the proven address", async () => {
+    const mooring = await issuer("Safe Mooring");
+    const rigging = await issuer("Rigging Basics");
+    const address = `lena-${counter}@learner.test`;
+    await mooring.award(address);
+    await rigging.award(address);
+    await rigging.award(`someone-else-${counter}@learner.test`);
+    const mail = await mailTo(ctx, address, /Safe Mooring/);
+    const lena = await signedUp(ctx.app, {
+      email: `lena.personal-${counter}@learner.test`,
+      name: "Lena Learner",
+    });
+    const claim = linkIn(mail.text, "/claim/");
+    expect((await lena.submit(claim, {})).status).toBe(303);
+
+    const html = await (await lena.get("/wallet")).text();
+    expect(html).toContain("Safe Mooring");
+    expect(html).toContain("Rigging Basics");
+    expect(html).toContain("Showing 2 of 2 credentials.");
+    expect(html).toContain("tag-valid");
+    const [email] = (
+      await ctx.database.executeSql("SELECT verified_at FROM user_emails WHERE email = $1", [address])
+    ).rows;
+    expect(email?.verified_at).toBeTruthy();
+    // A second claim of the same link adds nothing twice.
+    expect((await lena.submit(claim, {})).status).toBe(303);
+    expect(await walletIds(lena)).toHaveLength(2);
+    // Another account cannot take an address already proven by Lena.
+    const mallory = await signedUp(ctx.app, { email: `mallory-${counter}@example.org` });
+    expect((await mallory.submit(claim, {})).status).toBe(403);
+    expect(await walletIds(mallory)).toHaveLength(0);
+  });
+
+  it("shows the issuer's revocation, filters, hides and files credentials in collections", async () => {
+    const mooring = await issuer("Harbour Pilotage");
+    const rigging = await issuer("Knots and Splices");
+    const address = `filter-${counter}@learner.test`;
+    const revoked = await mooring.award(address);
+    await rigging.award(address);
+    const lena = await signedUp(ctx.app, { email: `filter-home-${counter}@learner.test` });
+    await lena.submit(linkIn((await mailTo(ctx, address, /Harbour Pilotage/)).text, "/claim/"), {});
+    await mooring.owner.submit(`/orgs/${mooring.slug}/awards/${revoked}/status`, {
+      action: "revoke",
+      reason: "Issued in error",
+    });
+    const [first, second] = await walletIds(lena, "?sort=name");
+    const page = await (await lena.get(`/wallet/${first}`)).text();
+    expect(page).toContain("Harbour Pilotage");
+    expect(page).toContain("tag-revoked");
+    expect(page).toContain("Issued in error");
+    expect(page).toContain("Not verified");
+
+    const byIssuer = await (
+      await lena.get(`/wallet?issuer=${encodeURIComponent("Knots and Splices Institute")}`)
+    ).text();
+    expect(byIssuer).toContain("Showing 1 of 2 credentials.");
+    expect((await lena.submit(`/wallet/${second}/organize`, { collection: "Seamanship" })).status).toBe(303);
+    expect(await walletIds(lena, "?collection=Seamanship")).toEqual([second]);
+    expect((await lena.submit(`/wallet/${first}/organize`, { hidden: "yes" })).status).toBe(303);
+    expect(await walletIds(lena)).toEqual([second]);
+    expect(await walletIds(lena, "?hidden=show&sort=name")).toEqual([first, second]);
+    // A Cairn award can be hidden, not removed; an outsider cannot see it.
+    expect((await lena.submit(`/wallet/${first}/remove`, {})).status).toBe(409);
+    const outsider = await signedUp(ctx.app, { email: `outsider-${counter}@example.org` });
+    expect((await outsider.get(`/wallet/${first}`)).status).toBe(404);
+  });
+
+  it("shares publicly and by expiring link: public page with previews, LinkedIn, 410 once expired or stopped", async () => {
+    const course = await issuer("Engine Room Safety");
+    const address = `share-${counter}@learner.test`;
+    await course.award(address);
+    const lena = await signedUp(ctx.app, { email: address, name: "Lena Sharer" });
+    await lena.submit(linkIn((await mailTo(ctx, address, /Engine Room Safety/)).text, "/claim/"), {});
+    const [item] = await walletIds(lena);
+    expect(await (await lena.get(`/wallet/${item}`)).text()).toContain("Private: only you can see");
+
+    expect((await lena.submit(`/wallet/${item}/share`, { kind: "public" })).status).toBe(303);
+    const detail = await (await lena.get(`/wallet/${item}`)).text();
+    const publicId = shareIdIn(detail);
+    expect(detail).toContain("https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME");
+    expect(detail).toContain("name=Engine+Room+Safety");
+    expect(detail).toContain("issueYear=2026&amp;issueMonth=11");
+    expect(detail).toContain(encodeURIComponent(`${ctx.publicUrl}/c/${publicId}`));
+    expect(detail).toContain("Embed on a web page");
+
+    const signedOut = await ctx.app.request(`/c/${publicId}`);
+    expect(signedOut.status).toBe(200);
+    const page = await signedOut.text();
+    expect(page).toContain("Lena Sharer");
+    expect(page).toContain("Engine Room Safety Institute");
+    expect(page).toContain(">Verified<");
+    expect(page).toContain("EQF level");
+    expect(page).toContain(`<meta property="og:image" content="${ctx.publicUrl}/c/${publicId}/badge.png"`);
+    expect(page).toContain('name="twitter:card" content="summary_large_image"');
+    const badge = await ctx.app.request(`/c/${publicId}/badge.png`);
+    expect(badge.headers.get("content-type")).toBe("image/png");
+
+    await lena.submit(`/wallet/${item}/share`, { kind: "link", expiresInDays: "7" });
+    const links = [
+      ...(await (await lena.get(`/wallet/${item}`)).text()).matchAll(/\/c\/([A-Za-z0-9_-]{10,})"/g),
+    ];
+    const linkId = links.map((m) => m[1]).find((id) => id !== publicId) ?? "";
+    expect((await ctx.app.request(`/c/${linkId}`)).status).toBe(200);
+    now = new Date(now.getTime() + 8 * DAY);
+    try {
+      const expired = await ctx.app.request(`/c/${linkId}`);
+      expect(expired.status).toBe(410);
+      expect(await expired.text()).toContain("expired");
+      expect((await ctx.app.request(`/c/${publicId}`)).status).toBe(200);
+      expect((await lena.submit(`/wallet/${item}/private`, {})).status).toBe(303);
+      expect((await ctx.app.request(`/c/${publicId}`)).status).toBe(410);
+      expect((await ctx.app.request("/c/no-such-share-here")).status).toBe(404);
+    } finally {
+      now = new Date(now.getTime() - 8 * DAY);
+    }
+  });
+
+  it("downloads the signed JSON, baked PNG and SVG that verify, and a PDF whose QR code opens the public page", async () => {
+    const course = await issuer("Chart Work");
+    const address = `download-${counter}@learner.test`;
+    await course.award(address);
+    const lena = await signedUp(ctx.app, { email: address, name: "Zoë Ångström" });
+    await lena.submit(linkIn((await mailTo(ctx, address, /Chart Work/)).text, "/claim/"), {});
+    const [item] = await walletIds(lena);
+
+    const json = await lena.get(`/wallet/${item}/credential`);
+    expect(json.headers.get("content-disposition")).toContain("chart-work.json");
+    const credential = await json.json();
+    for (const type of ["png", "svg"]) {
+      const baked = new Uint8Array(await (await lena.get(`/wallet/${item}/baked.${type}`)).arrayBuffer());
+      const found = unbake(baked);
+      expect(found.found && JSON.parse(found.value).id).toBe(credential.id);
+      // Another learner imports the baked image: it verifies, and is flagged as naming someone else.
+      const other = await signedUp(ctx.app, { email: `importer-${type}-${counter}@example.org` });
+      const imported = await other.upload(
+        "/wallet/import",
+        "file",
+        new File([baked], `badge.${type}`, { type: `image/${type === "svg" ? "svg+xml" : "png"}` }),
+      );
+      expect(imported.status).toBe(303);
+      const shown = await (await other.get(imported.headers.get("location") ?? "")).text();
+      expect(shown).toContain(">Verified<");
+      expect(shown).toContain("does not name you");
+    }
+
+    for (const [size, width] of [
+      ["A4", 841.89],
+      ["Letter", 792],
+    ] as const) {
+      const response = await lena.get(`/wallet/${item}/certificate.pdf?size=${size}`);
+      expect(response.headers.get("content-type")).toBe("application/pdf");
+      const { page } = await firstPage(new Uint8Array(await response.arrayBuffer()));
+      expect(page.view[2]).toBeCloseTo(width, 1);
+      const text = await pageText(page);
+      expect(text).toContain("Zoë Ångström");
+      expect(text).toContain("Chart Work");
+      const [qr] = decodedQrCodes(await pageImages(page));
+      expect(qr).toMatch(new RegExp(`^${ctx.publicUrl}/c/[A-Za-z0-9_-]+$`));
+      const opened = await ctx.app.request(qr?.slice(ctx.publicUrl.length) ?? "");
+      expect(opened.status).toBe(200);
+      expect(await opened.text()).toContain("Chart Work");
+    }
+  });
+
+  it.each([
+    ["simple.json", "application/json"],
+    ["simple.jwt", "application/jwt"],
+    ["simple-json.png", "image/png"],
+    ["simple-jwt.png", "image/png"],
+    ["simple-json.svg", "image/svg+xml"],
+    ["simple-jwt.svg", "image/svg+xml"],
+  ])("imports the 1EdTech sample %s and shows it with its checks", async (file, type) => {
+    const learner = await signedUp(ctx.app, { email: `sample-${++counter}@example.org` });
+    const response = await learner.upload(
+      "/wallet/import",
+      "file",
+      new File([readInteropBytes("1edtech-ob3", file)], file, { type }),
+    );
+    expect(response.status).toBe(303);
+    const page = await (await learner.get(response.headers.get("location") ?? "")).text();
+    expect(page).toMatch(/<h1>[^<]+<\/h1>/);
+    expect(page).toContain("Verification checks");
+    expect(page).toContain("Signature");
+  });
+
+  it("refuses what is not a credential with a readable message", async () => {
+    const learner = await signedUp(ctx.app, { email: `bad-import-${++counter}@example.org` });
+    await learner.get("/wallet/import");
+    const response = await learner.submit("/wallet/import", { pasted: "this is not a credential" });
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain("Import a credential");
+    expect(await walletIds(learner)).toHaveLength(0);
+  });
+});
