@@ -81,7 +81,7 @@ describe("the learner's wallet in Chromium", () => {
       `${shareUrl}/badge.png`,
     );
     const badge = visitor.getByRole("img", { name: "Badge: Coastal Navigation" });
-    expect(await badge.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(await badge.evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     await expectNoSeriousA11yViolations(visitor);
 
     // The learner imports a credential from elsewhere (a 1EdTech baked PNG) and sees its checks.

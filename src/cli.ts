@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createAdmin } from "./app/accounts/create-admin.ts";
 import { issueDemoCredentials } from "./app/demo/demo-credentials.ts";
+import { fillDemoWallets } from "./app/demo/demo-wallets.ts";
 import { DEMO_PASSWORD, seedDemo } from "./app/demo/seed-demo.ts";
 import { createOrganizationInput, email, password } from "./app/inputs.ts";
 import { rotateSigningKey } from "./app/issuing/issuer-keys.ts";
@@ -170,6 +171,10 @@ const COMMANDS: Record<string, Command> = {
         const { organization, accounts } = await seedDemo(deps);
         const learners = accounts.filter((a) => a.role.startsWith("learner"));
         const credentials = await issueDemoCredentials(deps, organization.slug, learners);
+        const shared = await fillDemoWallets(
+          deps,
+          learners.map((l) => l.email),
+        );
         const folder = join(config.dataDir, "demo-credentials");
         mkdirSync(folder, { recursive: true });
         for (const c of credentials)
@@ -195,6 +200,8 @@ const COMMANDS: Record<string, Command> = {
         console.log(
           `  Micro-credential definitions (sign in as the owner): ${config.publicUrl}/orgs/${organization.slug}/achievements`,
         );
+        console.log(`\nLearners' wallets: sign in as a learner and open ${config.publicUrl}/wallet`);
+        for (const s of shared) console.log(`  Public credential page of ${s.learner}: ${s.url}`);
         return 0;
       }),
   },

@@ -186,7 +186,7 @@ describe("the learner wallet", () => {
 
     const json = await lena.get(`/wallet/${item}/credential`);
     expect(json.headers.get("content-disposition")).toContain("chart-work.json");
-    const credential = await json.json();
+    const credential = (await json.json()) as { id: string };
     for (const type of ["png", "svg"]) {
       const baked = new Uint8Array(await (await lena.get(`/wallet/${item}/baked.${type}`)).arrayBuffer());
       const found = unbake(baked);
