@@ -43,6 +43,8 @@ export type UserRepository = {
     changes: Partial<Pick<User, "name" | "passwordHash" | "emailVerifiedAt" | "isPlatformAdmin">>,
   ): Promise<void>;
   count(): Promise<number>;
+  /** Deletes the account and, by cascade, its sessions, memberships, wallet, addresses, key and profile. */
+  delete(id: string): Promise<void>;
 };
 
 export type SessionRepository = {
@@ -52,7 +54,7 @@ export type SessionRepository = {
   deleteForUser(userId: string): Promise<void>;
 };
 
-export type OneTimeTokenPurpose = "verify_email" | "reset_password";
+export type OneTimeTokenPurpose = "verify_email" | "reset_password" | `verify_address:${string}`;
 export type OneTimeTokenRepository = {
   insert(token: {
     tokenHash: string;
@@ -238,8 +240,8 @@ export type AwardRepository = {
   statsByAchievement(organizationId: string, now: Date, soon: Date): Promise<AwardStats[]>;
   /** Awards issued per UTC month ("YYYY-MM") since the given date. */
   countByMonth(organizationId: string, since: Date): Promise<{ month: string; n: number }[]>;
-  /** Every email award to one of these (lower-cased) addresses, in any organization. */
-  findByRecipients(emails: readonly string[]): Promise<Award[]>;
+  /** Every award to one of these recipients (lower-cased addresses or DIDs), in any organization. */
+  findByRecipients(recipients: readonly string[]): Promise<Award[]>;
   /** Any organization's active email awards expiring in (now, until] without a reminder yet, oldest expiry first. */
   dueForReminder(now: Date, until: Date, limit: number): Promise<Award[]>;
 };
@@ -370,6 +372,8 @@ export type CredentialEngine = {
   seal(secret: string, context: string): string;
   unseal(sealed: string, context: string): string;
   organizationDid(slug: string): string;
+  /** The did:key of an Ed25519 public key (a learner's own DID). */
+  didKey(publicKeyMultibase: string): string;
   didDocument(
     did: string,
     keys: { id: string; publicKeyMultibase: string; status: "active" | "retired" }[],
@@ -381,6 +385,12 @@ export type CredentialEngine = {
     format: CredentialFormat,
     now: Date,
   ): Promise<Record<string, unknown> | string>;
+  /** Adds a holder's Data Integrity proof (authentication, bound to a verifier's challenge) to a presentation. */
+  signPresentation(
+    presentation: Record<string, unknown>,
+    key: SigningKeyMaterial,
+    options: { now: Date; challenge: string; domain?: string | undefined },
+  ): Promise<Record<string, unknown>>;
   emptyStatusBits(length: number): Uint8Array;
   withStatusBit(bits: Uint8Array, index: number, value: boolean): Uint8Array;
   getStatusBit(bits: Uint8Array, index: number): boolean;

@@ -1,9 +1,14 @@
 import type { CredentialEngine, SigningKeyMaterial } from "../app/ports.ts";
 import { buildDidDocument } from "./did/did-document.ts";
+import { didKeyFromPublicKey } from "./did/did-key.ts";
 import { urlToDidWeb } from "./did/did-web.ts";
 import { createDocumentLoader } from "./document-loader.ts";
 import { createJsonLdContextCache, type JsonLdContextCache } from "./fast/context-cache.ts";
-import { createDataIntegrityIssuer, type DataIntegrityIssuer } from "./fast/fast-data-integrity.ts";
+import {
+  createDataIntegrityIssuer,
+  createDataIntegrityPresenter,
+  type DataIntegrityIssuer,
+} from "./fast/fast-data-integrity.ts";
 import { decryptSecret, encryptSecret } from "./key-encryption.ts";
 import { ed25519PrivateKeyObject, generateEd25519KeyPair } from "./keys.ts";
 import { signVcJwt } from "./proofs/vc-jwt.ts";
@@ -42,6 +47,7 @@ export function createCredentialEngine(options: {
     seal: (secret, context) => encryptSecret(options.masterKey, secret, context),
     unseal: (sealed, context) => decryptSecret(options.masterKey, sealed, context),
     organizationDid: (slug) => urlToDidWeb(options.publicUrl, ["orgs", slug]),
+    didKey: (publicKeyMultibase) => didKeyFromPublicKey(publicKeyMultibase),
     didDocument: (did, keys) => buildDidDocument(did, keys),
     async sign(credential, key, format, now) {
       if (format === "jwt")
@@ -50,6 +56,13 @@ export function createCredentialEngine(options: {
       // OB 3.0's schema wants `proof` as an array; a one-element set is the same proof to every verifier.
       return Array.isArray(signed.proof) ? signed : { ...signed, proof: [signed.proof] };
     },
+    signPresentation: (presentation, key, { now, challenge, domain }) =>
+      createDataIntegrityPresenter(key, documentLoader, { contextCache })(
+        presentation,
+        now,
+        challenge,
+        domain,
+      ),
     emptyStatusBits: (length) => createStatusBits(length),
     withStatusBit,
     getStatusBit,

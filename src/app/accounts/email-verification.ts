@@ -5,6 +5,7 @@ import { audit, userActor } from "../audit.ts";
 import { queueMail } from "../mail/queue-mail.ts";
 import { verifyEmailMessage } from "../mail/templates.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
+import { attachHeldIn } from "../wallet/attach-awards.ts";
 
 /** Issues a single-use verification link and queues the mail, in the caller's transaction. */
 export async function sendVerificationLink(deps: AppDeps, r: Repositories, user: User): Promise<void> {
@@ -38,6 +39,7 @@ export const verifyEmail = (deps: AppDeps, token: string): Promise<User> =>
     }
     const emailVerifiedAt = user.emailVerifiedAt ?? deps.clock();
     await r.users.update(user.id, { emailVerifiedAt });
+    await attachHeldIn(deps, r, user.id);
     await audit(r, {
       action: "user.email_verified",
       actor: userActor(user.id),

@@ -3,7 +3,7 @@ import { normalizeEmail } from "../../domain/open-badges/identity-hash.ts";
 import { later } from "../../domain/rules.ts";
 import { audit, userActor } from "../audit.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
-import { attachAwardsIn, verifiedEmailsIn } from "../wallet/attach-awards.ts";
+import { attachHeldIn } from "../wallet/attach-awards.ts";
 import { CLAIM_LINK_LIFETIME } from "./award-credential.ts";
 
 async function openClaim(deps: AppDeps, r: Repositories, token: string) {
@@ -71,7 +71,7 @@ export const claimAward = (deps: AppDeps, userId: string, token: string) =>
       );
     }
     await proveAddress(deps, r, userId, award.recipient);
-    const attached = await attachAwardsIn(deps, r, userId, await verifiedEmailsIn(r, userId));
+    const attached = await attachHeldIn(deps, r, userId);
     const now = deps.clock();
     if (award.claimedAt && attached === 0) return { award, attached };
     if (!award.claimedAt) await r.awards.update(award.id, { claimedAt: now });

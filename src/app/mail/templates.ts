@@ -97,3 +97,15 @@ export const expiryReminderMessage = (
     ],
     { url, label: `About ${achievement}` },
   );
+
+export const confirmAddressMessage = (to: string, name: string, url: string) =>
+  message(
+    to,
+    "Confirm this address for your Cairn wallet",
+    [
+      `Hello ${name},`,
+      "You asked to add this address to your Cairn account. Once you confirm it, credentials awarded to it go into your wallet.",
+      "The link works once and expires in 48 hours. If it was not you, ignore this message.",
+    ],
+    { url, label: "Confirm this address" },
+  );

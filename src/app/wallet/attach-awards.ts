@@ -10,9 +10,15 @@ export async function verifiedEmailsIn(r: Repositories, userId: string): Promise
   return emails;
 }
 
-/** True when one of the credential's email identifiers (salted hash, or plain) is one of these addresses. */
-async function namesOneOf(credential: Record<string, unknown>, emails: readonly string[]): Promise<boolean> {
-  const identifiers = subjectOf(credential)?.identifier;
+/** True when the credential names the learner: its subject is their DID, or an email identifier is one of their addresses. */
+async function namesOneOf(
+  credential: Record<string, unknown>,
+  emails: readonly string[],
+  did: string | undefined,
+): Promise<boolean> {
+  const subject = subjectOf(credential);
+  if (did && subject?.id === did) return true;
+  const identifiers = subject?.identifier;
   for (const identity of Array.isArray(identifiers) ? identifiers : []) {
     if (identity?.identityType !== "emailAddress" || typeof identity.identityHash !== "string") continue;
     const hash = identity.identityHash.toLowerCase();
@@ -37,12 +43,15 @@ export async function attachAwardsIn(
   r: Repositories,
   userId: string,
   emails: readonly string[],
+  did?: string,
 ): Promise<number> {
   let attached = 0;
-  for (const award of await r.awards.findByRecipients(emails.map(normalizeEmail))) {
+  const recipients = [...emails.map(normalizeEmail), ...(did ? [did] : [])];
+  for (const award of await r.awards.findByRecipients(recipients)) {
+    if (award.recipientKind === "did" && award.recipient !== did) continue;
     const credential = await r.issuedCredentials.find(award.organizationId, award.credentialId);
     const json = credential && credentialOfStored(credential.document);
-    if (!credential || !json || !(await namesOneOf(json, emails))) continue;
+    if (!credential || !json || !(await namesOneOf(json, emails, did))) continue;
     const added = await r.wallet.attachAward({
       id: deps.newId(),
       userId,
@@ -61,4 +70,10 @@ export async function attachAwardsIn(
     if (added && !award.claimedAt) await r.awards.update(award.id, { claimedAt: deps.clock() });
   }
   return attached;
+}
+
+/** Attaches everything awarded to the learner's verified addresses and to their DID. */
+export async function attachHeldIn(deps: AppDeps, r: Repositories, userId: string): Promise<number> {
+  const [emails, key] = await Promise.all([verifiedEmailsIn(r, userId), r.wallet.findKey(userId)]);
+  return attachAwardsIn(deps, r, userId, emails, key?.did);
 }

@@ -2,9 +2,14 @@ import { DomainError } from "../../domain/errors.ts";
 import { type WalletFilter, walletView } from "../../domain/wallet/wallet-view.ts";
 import { audit, userActor } from "../audit.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
+import { attachHeldIn } from "./attach-awards.ts";
 
+/** The wallet as of now. Credentials awarded since the last visit to the learner's addresses or DID join it first. */
 export const listWallet = (deps: AppDeps, userId: string, filter: WalletFilter) =>
-  deps.uow(async (r) => walletView(await r.wallet.list(userId), filter, deps.clock()));
+  deps.uow(async (r) => {
+    await attachHeldIn(deps, r, userId);
+    return walletView(await r.wallet.list(userId), filter, deps.clock());
+  });
 
 export async function walletEntryIn(r: Repositories, userId: string, itemId: string) {
   const entry = await r.wallet.find(userId, itemId);

@@ -53,6 +53,34 @@ export function createDataIntegrityIssuer(
   };
 }
 
+/** Signs verifiable presentations for a holder key (authentication proof purpose, with the verifier's challenge). */
+export function createDataIntegrityPresenter(
+  key: SigningKey,
+  documentLoader: DocumentLoader,
+  options: FastPathOptions = {},
+) {
+  const privateKey = ed25519PrivateKeyObject(key.secretKeyMultibase);
+  const signer = {
+    algorithm: "Ed25519",
+    id: key.id,
+    sign: async ({ data }: { data: Uint8Array }) => new Uint8Array(edSign(null, data, privateKey)),
+  };
+  return (presentation: Record<string, unknown>, created: Date, challenge: string, domain?: string) => {
+    const suite = new DataIntegrityProof({
+      signer,
+      cryptosuite: createCachedCanonizeCryptosuite(options.contextCache),
+      date: created,
+    });
+    return vc.signPresentation({
+      presentation: structuredClone(presentation),
+      suite,
+      documentLoader,
+      challenge,
+      ...(domain ? { domain } : {}),
+    });
+  };
+}
+
 /**
  * The eddsa-rdfc-2022 cryptosuite with the shared context cache and a verifier that caches
  * imported public keys (bounded, per process, safe to lose).

@@ -69,6 +69,13 @@ declare module "@digitalbazaar/vc" {
   export class CredentialIssuancePurpose {
     constructor(options?: { controller?: JsonObject; date?: string | Date });
   }
+  export function signPresentation(options: {
+    presentation: JsonObject;
+    suite: unknown;
+    documentLoader: LoadDocument;
+    challenge: string;
+    domain?: string;
+  }): Promise<JsonObject>;
   export function issue(options: {
     credential: JsonObject;
     suite: unknown;

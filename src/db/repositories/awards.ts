@@ -108,12 +108,12 @@ export const awardRepository = (db: Db): AwardRepository => ({
       .groupBy(month)
       .orderBy(month);
   },
-  async findByRecipients(emails) {
-    if (emails.length === 0) return [];
+  async findByRecipients(recipients) {
+    if (recipients.length === 0) return [];
     const rows = await db
       .select()
       .from(awards)
-      .where(and(eq(awards.recipientKind, "email"), inArray(awards.recipient, [...emails])))
+      .where(inArray(awards.recipient, [...recipients]))
       .orderBy(asc(awards.issuedAt));
     return rows.map(toAward);
   },

@@ -28,6 +28,9 @@ export const userRepository = (db: Db): UserRepository => ({
     const [row] = await db.select({ n: count() }).from(users);
     return row?.n ?? 0;
   },
+  async delete(id) {
+    await db.delete(users).where(eq(users.id, id));
+  },
 });
 
 export const sessionRepository = (db: Db): SessionRepository => ({

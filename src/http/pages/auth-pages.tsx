@@ -277,6 +277,23 @@ export function authPages(deps: AppDeps, secure: boolean) {
               </button>
             </Form>
           )}
+          <h2>Your wallet and you</h2>
+          <ul>
+            <li>
+              <a href="/account/addresses">Your addresses</a>: credentials awarded to any confirmed one join
+              your wallet
+            </li>
+            <li>
+              <a href="/account/did">Your DID</a>: an identifier issuers can award to, and signed
+              presentations
+            </li>
+            <li>
+              <a href="/account/profile">Your public profile</a>
+            </li>
+            <li>
+              <a href="/account/data">Your data</a>: download everything, or delete your account
+            </li>
+          </ul>
         </section>,
       );
     }),

@@ -71,6 +71,12 @@ export function walletPages(deps: HttpDeps) {
             <a class="button" href="/wallet/import">
               Import a credential
             </a>
+            <a class="button secondary" href="/account/did/presentation.json">
+              Download a signed presentation
+            </a>
+            <a class="button secondary" href="/account/profile">
+              Public profile
+            </a>
           </p>
           {view.total === 0 ? (
             <p>
