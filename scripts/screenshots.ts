@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { issueDemoCredentials } from "../src/app/demo/demo-credentials.ts";
+import { fillDemoWallets } from "../src/app/demo/demo-wallets.ts";
 import { DEMO_PASSWORD, seedDemo } from "../src/app/demo/seed-demo.ts";
 import { loadConfig } from "../src/config.ts";
 import { createApp } from "../src/http/app.ts";
@@ -21,10 +22,11 @@ const config = loadConfig({
 });
 const runtime = await openRuntime(config, { workers: true });
 const { accounts } = await seedDemo(runtime.deps);
-await issueDemoCredentials(
+const learners = accounts.filter((a) => a.role.startsWith("learner"));
+await issueDemoCredentials(runtime.deps, "northfield", learners);
+const [publicPage] = await fillDemoWallets(
   runtime.deps,
-  "northfield",
-  accounts.filter((a) => a.role.startsWith("learner")),
+  learners.map((l) => l.email),
 );
 const app = createApp(runtime.httpDeps);
 const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
@@ -65,6 +67,17 @@ try {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForTimeout(1500);
   await shot("/admin/outbox", "admin-outbox");
+  await page.context().clearCookies();
+  await page.goto(`${base}/signin`);
+  await page.getByLabel("Email address").fill(learners[0]?.email ?? "");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForTimeout(1500);
+  await shot("/wallet", "wallet");
+  await page.locator('.wallet-cards a[href^="/wallet/"]').first().click();
+  await page.screenshot({ path: join("docs", "screenshots", "wallet-credential.png"), fullPage: true });
+  await page.context().clearCookies();
+  if (publicPage) await shot(new URL(publicPage.url).pathname, "public-credential");
 } finally {
   await browser.close();
   server.close();

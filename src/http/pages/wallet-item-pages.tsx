@@ -190,10 +190,12 @@ export function walletItemPages(deps: HttpDeps) {
           <h2 id="sharing">Sharing</h2>
           <ShareList shares={shares} itemId={entry.id} csrf={csrf} publicUrl={deps.publicUrl} now={now} />
           <div class="actions">
-            <Form action={`/wallet/${entry.id}/share`} csrf={csrf} class="inline">
-              <input type="hidden" name="kind" value="public" />
-              <button type="submit">Make public</button>
-            </Form>
+            {open.some((s) => s.kind === "public") ? null : (
+              <Form action={`/wallet/${entry.id}/share`} csrf={csrf} class="inline">
+                <input type="hidden" name="kind" value="public" />
+                <button type="submit">Make public</button>
+              </Form>
+            )}
             {open.length ? (
               <Form action={`/wallet/${entry.id}/private`} csrf={csrf} class="inline">
                 <button type="submit" class="secondary">
