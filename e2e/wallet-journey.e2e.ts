@@ -96,4 +96,33 @@ describe("the learner's wallet in Chromium", () => {
     await expect.poll(() => page.getByText("Verification checks").count()).toBe(1);
     await expectNoSeriousA11yViolations(page);
   });
+
+  it("publishes a profile, shows the DID, addresses and data pages, each accessible", async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${base}/signin`);
+    await page.getByLabel("Email address").fill("noor@sea.test");
+    await page.getByLabel("Password").fill("navigator password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+    for (const path of ["/account/addresses", "/account/did", "/account/data"]) {
+      await page.goto(`${base}${path}`);
+      await expectNoSeriousA11yViolations(page);
+    }
+    expect(await page.goto(`${base}/account/did`).then(() => page.locator("code").textContent())).toMatch(
+      /^did:key:z6Mk/,
+    );
+    await page.goto(`${base}/account/profile`);
+    await page.getByLabel("Handle (the address of your profile)").fill("noor");
+    await page.getByLabel("Headline").fill("Coastal skipper in training");
+    await page.getByLabel("Publish my profile").check();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expectNoSeriousA11yViolations(page);
+    const visitor = await (await browser.newContext()).newPage();
+    await visitor.goto(`${base}/p/noor`);
+    await expect
+      .poll(() => visitor.getByRole("heading", { level: 1, name: "Noor Navigator" }).count())
+      .toBe(1);
+    expect(await visitor.getByRole("link", { name: "Coastal Navigation" }).count()).toBe(1);
+    await expectNoSeriousA11yViolations(visitor);
+  });
 });

@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unbake } from "../src/credentials/baking/unbake.ts";
 import { linkIn, mailTo, startTestContext, type TestContext } from "./harness.ts";
@@ -242,6 +245,61 @@ describe("the learner wallet", () => {
     expect(page).toMatch(/<h1>[^<]+<\/h1>/);
     expect(page).toContain("Verification checks");
     expect(page).toContain("Signature");
+  });
+
+  it("imports an Open Badges 2.0 hosted assertion by its URL, verified against the issuer's server", async () => {
+    const learner = await signedUp(ctx.app, { email: `ob2-${++counter}@example.org` });
+    const salt = "sea-salt";
+    const hash = createHash("sha256").update(`ob2-${counter}@example.org${salt}`).digest("hex");
+    const server = createServer((request, response) => {
+      const base = `http://localhost:${(server.address() as AddressInfo).port}`;
+      const documents: Record<string, unknown> = {
+        "/assertions/1": {
+          "@context": "https://w3id.org/openbadges/v2",
+          type: "Assertion",
+          id: `${base}/assertions/1`,
+          recipient: { type: "email", hashed: true, salt, identity: `sha256$${hash}` },
+          badge: `${base}/badges/knots`,
+          verification: { type: "hosted" },
+          issuedOn: "2026-03-01T09:00:00Z",
+        },
+        "/badges/knots": {
+          "@context": "https://w3id.org/openbadges/v2",
+          type: "BadgeClass",
+          id: `${base}/badges/knots`,
+          name: "Knots of the Sea",
+          description: "Ties the six essential knots.",
+          image: `${base}/badges/knots.png`,
+          criteria: { narrative: "Tie each knot blindfolded." },
+          issuer: `${base}/issuer`,
+        },
+        "/issuer": {
+          "@context": "https://w3id.org/openbadges/v2",
+          type: "Issuer",
+          id: `${base}/issuer`,
+          name: "Old Harbour Sailing Club",
+          url: base,
+          email: "club@harbour.test",
+        },
+      };
+      const body = documents[request.url ?? ""];
+      response.writeHead(body ? 200 : 404, { "content-type": "application/json" });
+      response.end(JSON.stringify(body ?? {}));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://localhost:${(server.address() as AddressInfo).port}/assertions/1`;
+      await learner.get("/wallet/import");
+      const response = await learner.submit("/wallet/import", { pasted: url });
+      expect(response.status).toBe(303);
+      const page = await (await learner.get(response.headers.get("location") ?? "")).text();
+      expect(page).toContain("<h1>Knots of the Sea</h1>");
+      expect(page).toContain("Old Harbour Sailing Club");
+      expect(page).toContain(">Verified<");
+      expect(page).not.toContain("does not name you");
+    } finally {
+      server.close();
+    }
   });
 
   it("refuses what is not a credential with a readable message", async () => {
