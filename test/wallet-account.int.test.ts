@@ -97,6 +97,23 @@ describe("a learner's addresses, DID, profile and data", () => {
         .verified,
     ).toBe(false);
 
+    const clr = await lena.get("/account/did/clr.json");
+    expect(clr.status, await clr.clone().text()).toBe(200);
+    const record = (await clr.json()) as Json;
+    expect(record.type).toEqual(["VerifiableCredential", "ClrCredential"]);
+    expect((record.issuer as Json).id).toBe(did);
+    // Another wallet imports the CLR: its proof and every nested credential verify.
+    const reader = await signedUp(ctx.app, { email: `clr-reader-${counter}@example.org` });
+    const imported = await reader.upload(
+      "/wallet/import",
+      "file",
+      new File([JSON.stringify(record)], "clr.json", { type: "application/json" }),
+    );
+    expect(imported.status).toBe(303);
+    const shown = await (await reader.get(imported.headers.get("location") ?? "")).text();
+    expect(shown).toContain(">Verified<");
+    expect(shown).toContain(name);
+
     const key = (await (await lena.get("/account/did/key.json")).json()) as Json;
     expect(key.controller).toBe(did);
     expect(String(key.secretKeyMultibase)).toMatch(/^z/);

@@ -31,7 +31,8 @@ export async function learnerKeyIn(deps: AppDeps, r: Repositories, userId: strin
 
 export const learnerDid = (deps: AppDeps, userId: string) => deps.uow((r) => learnerKeyIn(deps, r, userId));
 
-const signingKey = (deps: AppDeps, key: LearnerKey): SigningKeyMaterial => ({
+/** The learner's key, unsealed, to sign what they present or assemble. */
+export const learnerSigningKey = (deps: AppDeps, key: LearnerKey): SigningKeyMaterial => ({
   id: `${key.did}#${key.publicKeyMultibase}`,
   controller: key.did,
   publicKeyMultibase: key.publicKeyMultibase,
@@ -42,7 +43,7 @@ const signingKey = (deps: AppDeps, key: LearnerKey): SigningKeyMaterial => ({
 export const exportLearnerKey = (deps: AppDeps, userId: string) =>
   deps.uow(async (r) => {
     const key = await learnerKeyIn(deps, r, userId);
-    const material = signingKey(deps, key);
+    const material = learnerSigningKey(deps, key);
     await audit(r, {
       action: "user.did_exported",
       actor: userActor(userId),
@@ -88,7 +89,7 @@ export const signedPresentation = (
       verifiableCredential: credentials,
     };
     // With no verifier's challenge (a download to hand over later), the presentation's own id stands in for one.
-    return deps.credentials.signPresentation(presentation, signingKey(deps, key), {
+    return deps.credentials.signPresentation(presentation, learnerSigningKey(deps, key), {
       now,
       challenge: options.challenge || id,
       domain: options.domain,

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { deleteCookie } from "hono/cookie";
 import { addAddress, confirmAddress, listAddresses, removeAddress } from "../../app/wallet/addresses.ts";
 import { deleteAccount, exportAccountData } from "../../app/wallet/data-rights.ts";
+import { learnerClr } from "../../app/wallet/learner-clr.ts";
 import { exportLearnerKey, learnerDid, signedPresentation } from "../../app/wallet/learner-did.ts";
 import type { AppEnv, HttpDeps } from "../env.ts";
 import { SESSION_COOKIE } from "../middleware/session.ts";
@@ -155,6 +156,11 @@ export function learnerAccountPages(deps: HttpDeps) {
               </a>
             </li>
             <li>
+              <a href="/account/did/clr.json">
+                Download a Comprehensive Learner Record (CLR 2.0) of your credentials
+              </a>
+            </li>
+            <li>
               <a href="/account/did/key.json">Export the key pair</a> (keep it secret: it lets anyone act as
               you)
             </li>
@@ -185,6 +191,18 @@ export function learnerAccountPages(deps: HttpDeps) {
         JSON.stringify(presentation, null, 2),
         200,
         attachment("presentation.json", "application/vp+ld+json"),
+      );
+    }),
+  );
+
+  pages.get(
+    "/account/did/clr.json",
+    signedIn(async (c, user) => {
+      const clr = await learnerClr(deps, user.id);
+      return c.body(
+        JSON.stringify(clr, null, 2),
+        200,
+        attachment("learner-record-clr.json", "application/vc+ld+json"),
       );
     }),
   );
