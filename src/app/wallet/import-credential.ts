@@ -22,7 +22,7 @@ export async function importCredential(deps: ImportDeps, userId: string, input: 
     ]);
     if (!user) throw new DomainError("not_found", "There is no such account.");
     const emails = [normalizeEmail(user.email), ...extra.filter((e) => e.verifiedAt).map((e) => e.email)];
-    const { recipient, subjectId } = outcome.display;
+    const { recipient, subjectId, ...display } = outcome.display;
     const subjectMatches = recipient
       ? deps.importer.recipientMatches(recipient, emails)
       : subjectId !== undefined && subjectId === key?.did;
@@ -33,16 +33,7 @@ export async function importCredential(deps: ImportDeps, userId: string, input: 
       kind: outcome.kind,
       format: outcome.format,
       document: { original: outcome.original },
-      display: {
-        name: outcome.display.name,
-        description: outcome.display.description,
-        issuerName: outcome.display.issuerName,
-        issuerId: outcome.display.issuerId,
-        image: outcome.display.image,
-        issuedOn: outcome.display.issuedOn,
-        expiresOn: outcome.display.expiresOn,
-        achievements: outcome.display.achievements,
-      },
+      display,
       importChecks: outcome.checks,
       subjectMatches,
       hidden: false,

@@ -1,40 +1,14 @@
 import fontkit from "@pdf-lib/fontkit";
 import { PageSizes, PDFDocument } from "pdf-lib";
 import QRCode from "qrcode";
+import type { CertificateInput } from "../../domain/wallet/types.ts";
 import { drawMainColumn } from "./certificate-column.ts";
-import {
-  drawFacts,
-  drawFooter,
-  drawFrame,
-  drawIssuer,
-  drawQr,
-  type Fact,
-  type Sheet,
-} from "./certificate-parts.ts";
+import { drawFacts, drawFooter, drawFrame, drawIssuer, drawQr, type Sheet } from "./certificate-parts.ts";
 import { brandColor, formatCertificateDate } from "./certificate-style.ts";
 import { loadCertificateFonts } from "./fonts.ts";
 import { singleLine } from "./wrap-text.ts";
 
-export type CertificateInput = {
-  learnerName: string;
-  achievementName: string;
-  achievementDescription?: string;
-  issuerName: string;
-  issuedOn: Date;
-  expiresOn?: Date | undefined;
-  /** Shown small at the bottom. */
-  credentialId: string;
-  /** Encoded in the QR code and printed as text. */
-  verifyUrl: string;
-  /** Always landscape. */
-  pageSize: "A4" | "Letter";
-  /** The issuer's "#rrggbb"; anything else gives the default dark teal. */
-  brandColor?: string;
-  /** The badge image, drawn above the heading if given. */
-  badgePng?: Uint8Array;
-  /** E.g. EQF level, workload, ECTS: printed as a small table. */
-  euFacts?: Fact[];
-};
+export type { CertificateInput };
 
 /** A one-page landscape certificate with a real text layer (any Latin, Greek or Cyrillic name) and a QR code. */
 export async function renderCertificatePdf(input: CertificateInput): Promise<Uint8Array> {

@@ -114,11 +114,17 @@ export type CertificateInput = {
   issuerName: string;
   issuedOn: Date;
   expiresOn?: Date | undefined;
+  /** Shown small at the bottom. */
   credentialId: string;
+  /** Encoded in the QR code and printed as text. */
   verifyUrl: string;
+  /** Always landscape. */
   pageSize: "A4" | "Letter";
+  /** The issuer's "#rrggbb"; anything else gives the default dark teal. */
   brandColor?: string | undefined;
+  /** The badge image, drawn above the heading if given. */
   badgePng?: Uint8Array | undefined;
+  /** E.g. EQF level, workload, ECTS: printed as a small table. */
   euFacts?: { label: string; value: string }[] | undefined;
 };
 

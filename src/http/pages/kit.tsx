@@ -129,3 +129,10 @@ export function errorPage(c: PageContext, error: unknown) {
     status,
   );
 }
+
+/** Headers for a file a signed-in person downloads: named, typed, never cached by shared caches. */
+export const attachmentHeaders = (name: string, type: string) => ({
+  "content-type": type,
+  "content-disposition": `attachment; filename="${name}"`,
+  "cache-control": "private, no-store",
+});

@@ -9,6 +9,7 @@ import type { AppEnv, HttpDeps } from "../env.ts";
 import { SESSION_COOKIE } from "../middleware/session.ts";
 import { ErrorSummary, Field, Form, type FormErrors, fieldText } from "./forms.tsx";
 import {
+  attachmentHeaders,
   formFailure,
   type PageContext,
   pathParam,
@@ -17,12 +18,6 @@ import {
   render,
   signedIn,
 } from "./kit.tsx";
-
-const attachment = (name: string, type: string) => ({
-  "content-type": type,
-  "content-disposition": `attachment; filename="${name}"`,
-  "cache-control": "private, no-store",
-});
 
 /** A learner's addresses, DID and data: the account pages the wallet depends on. */
 export function learnerAccountPages(deps: HttpDeps) {
@@ -175,7 +170,7 @@ export function learnerAccountPages(deps: HttpDeps) {
       c.body(
         JSON.stringify(await exportLearnerKey(deps, user.id), null, 2),
         200,
-        attachment("cairn-did-key.json", "application/json"),
+        attachmentHeaders("cairn-did-key.json", "application/json"),
       ),
     ),
   );
@@ -190,7 +185,7 @@ export function learnerAccountPages(deps: HttpDeps) {
       return c.body(
         JSON.stringify(presentation, null, 2),
         200,
-        attachment("presentation.json", "application/vp+ld+json"),
+        attachmentHeaders("presentation.json", "application/vp+ld+json"),
       );
     }),
   );
@@ -202,7 +197,7 @@ export function learnerAccountPages(deps: HttpDeps) {
       return c.body(
         JSON.stringify(clr, null, 2),
         200,
-        attachment("learner-record-clr.json", "application/vc+ld+json"),
+        attachmentHeaders("learner-record-clr.json", "application/vc+ld+json"),
       );
     }),
   );
@@ -255,7 +250,11 @@ export function learnerAccountPages(deps: HttpDeps) {
       const zip = zipSync(
         Object.fromEntries(Object.entries(files).map(([path, text]) => [path, encoder.encode(text)])),
       );
-      return c.body(zip as Uint8Array<ArrayBuffer>, 200, attachment("cairn-data.zip", "application/zip"));
+      return c.body(
+        zip as Uint8Array<ArrayBuffer>,
+        200,
+        attachmentHeaders("cairn-data.zip", "application/zip"),
+      );
     }),
   );
   pages.post(

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import { openShare, sharedBadgePng } from "../../app/wallet/share-credential.ts";
 import { verifyHeld } from "../../app/wallet/verify-held.ts";
-import { achievementFacts, achievementLists, subjectOf } from "../../domain/wallet/credential-display.ts";
+import { subjectOf } from "../../domain/wallet/credential-display.ts";
 import { heldStatus } from "../../domain/wallet/types.ts";
 import type { AppEnv, HttpDeps } from "../env.ts";
 import { pathParam, render } from "./kit.tsx";
-import { longDate, StatusTag, VerificationPanel } from "./wallet-parts.tsx";
+import { AchievementDetails, longDate, StatusTag, VerificationPanel } from "./wallet-parts.tsx";
 
 type Json = Record<string, unknown>;
 const evidenceOf = (subject: Json | undefined, credential: Json | undefined) => {
@@ -31,8 +31,6 @@ export function sharedCredentialPages(deps: HttpDeps) {
     const { entry, document, holderName } = shared;
     const live = await verifyHeld(deps, entry, document);
     const subject = document.credential ? subjectOf(document.credential) : undefined;
-    const lists = achievementLists(subject?.achievement);
-    const facts = achievementFacts(subject?.achievement);
     const evidence = evidenceOf(subject, document.credential);
     const d = entry.display;
     const url = `${deps.publicUrl}/c/${shareId}`;
@@ -64,48 +62,7 @@ export function sharedCredentialPages(deps: HttpDeps) {
           </div>
         </div>
         <VerificationPanel verified={live.verified} checks={live.checks} checkedAt={live.checkedAt} />
-        {lists.outcomes.length ? (
-          <>
-            <h2>Learning outcomes</h2>
-            <ul>
-              {lists.outcomes.map((o) => (
-                <li>{o}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        {lists.criteria ? (
-          <>
-            <h2>How it was earned</h2>
-            <p>{lists.criteria}</p>
-          </>
-        ) : null}
-        {lists.skills.length ? (
-          <>
-            <h2>Skills</h2>
-            <ul>
-              {lists.skills.map((s) => (
-                <li>
-                  {s.url ? <a href={s.url}>{s.name}</a> : s.name}
-                  {s.framework ? ` (${s.framework})` : ""}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        {facts.length ? (
-          <>
-            <h2>About this micro-credential</h2>
-            <dl class="facts">
-              {facts.map((f) => (
-                <>
-                  <dt>{f.label}</dt>
-                  <dd>{f.value}</dd>
-                </>
-              ))}
-            </dl>
-          </>
-        ) : null}
+        <AchievementDetails achievement={subject?.achievement} recordAchievements={d.achievements} />
         {evidence.length ? (
           <>
             <h2>Evidence</h2>

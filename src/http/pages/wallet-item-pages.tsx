@@ -13,12 +13,19 @@ import {
 } from "../../app/wallet/share-credential.ts";
 import { verifyHeld } from "../../app/wallet/verify-held.ts";
 import { DomainError } from "../../domain/errors.ts";
-import { achievementFacts, achievementLists, subjectOf } from "../../domain/wallet/credential-display.ts";
+import { subjectOf } from "../../domain/wallet/credential-display.ts";
 import { heldStatus, shareOpen, type WalletShare } from "../../domain/wallet/types.ts";
 import type { AppEnv, HttpDeps } from "../env.ts";
 import { Form, fieldText } from "./forms.tsx";
-import { pathParam, readForm, redirectWith, render, signedIn } from "./kit.tsx";
-import { embedSnippet, linkedInLinks, longDate, StatusTag, VerificationPanel } from "./wallet-parts.tsx";
+import { attachmentHeaders, pathParam, readForm, redirectWith, render, signedIn } from "./kit.tsx";
+import {
+  AchievementDetails,
+  embedSnippet,
+  linkedInLinks,
+  longDate,
+  StatusTag,
+  VerificationPanel,
+} from "./wallet-parts.tsx";
 
 const EXPIRY_CHOICES: [string, string][] = [
   ["7", "7 days"],
@@ -27,11 +34,6 @@ const EXPIRY_CHOICES: [string, string][] = [
   [String(MAX_LINK_DAYS), "1 year"],
   ["", "Never"],
 ];
-const download = (name: string, type: string) => ({
-  "content-type": type,
-  "content-disposition": `attachment; filename="${name}"`,
-  "cache-control": "private, no-store",
-});
 const slugOf = (name: string) =>
   name
     .toLowerCase()
@@ -112,8 +114,6 @@ export function walletItemPages(deps: HttpDeps) {
       const live = await verifyHeld(deps, entry, document);
       const now = deps.clock();
       const achievement = document.credential ? subjectOf(document.credential)?.achievement : undefined;
-      const lists = achievementLists(achievement);
-      const facts = achievementFacts(achievement);
       const open = shares.filter((s) => shareOpen(s, now) === "open");
       const primary = open.find((s) => s.kind === "public") ?? open.at(-1);
       const shareUrl = primary ? `${deps.publicUrl}/c/${primary.id}` : undefined;
@@ -146,46 +146,7 @@ export function walletItemPages(deps: HttpDeps) {
             </div>
           </div>
           <VerificationPanel verified={live.verified} checks={live.checks} checkedAt={live.checkedAt} />
-          {lists.outcomes.length ? (
-            <>
-              <h2>Learning outcomes</h2>
-              <ul>
-                {lists.outcomes.map((o) => (
-                  <li>{o}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {lists.skills.length ? (
-            <>
-              <h2>Skills</h2>
-              <ul>
-                {lists.skills.map((s) => (
-                  <li>{s.url ? <a href={s.url}>{s.name}</a> : s.name}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {d.achievements?.length ? (
-            <>
-              <h2>Achievements in this record</h2>
-              <ul>
-                {d.achievements.map((a) => (
-                  <li>{a.name}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {facts.length ? (
-            <dl class="facts">
-              {facts.map((f) => (
-                <>
-                  <dt>{f.label}</dt>
-                  <dd>{f.value}</dd>
-                </>
-              ))}
-            </dl>
-          ) : null}
+          <AchievementDetails achievement={achievement} recordAchievements={d.achievements} />
 
           <h2 id="sharing">Sharing</h2>
           <ShareList shares={shares} itemId={entry.id} csrf={csrf} publicUrl={deps.publicUrl} now={now} />
@@ -358,7 +319,11 @@ export function walletItemPages(deps: HttpDeps) {
       const { entry, serialized, document } = await signedCredentialFile(deps, user.id, pathParam(c, "id"));
       const jwt = typeof document.signed === "string";
       const name = `${slugOf(entry.display.name)}.${jwt ? "jwt" : "json"}`;
-      return c.body(serialized, 200, download(name, jwt ? "application/vc+jwt" : "application/vc+ld+json"));
+      return c.body(
+        serialized,
+        200,
+        attachmentHeaders(name, jwt ? "application/vc+jwt" : "application/vc+ld+json"),
+      );
     }),
   );
   for (const type of ["png", "svg"] as const) {
@@ -368,7 +333,11 @@ export function walletItemPages(deps: HttpDeps) {
         const id = pathParam(c, "id");
         const bytes = await bakedBadgeFile(deps, user.id, id, type);
         const contentType = type === "png" ? "image/png" : "image/svg+xml";
-        return c.body(bytes as Uint8Array<ArrayBuffer>, 200, download(`badge-${id}.${type}`, contentType));
+        return c.body(
+          bytes as Uint8Array<ArrayBuffer>,
+          200,
+          attachmentHeaders(`badge-${id}.${type}`, contentType),
+        );
       }),
     );
   }
@@ -383,7 +352,7 @@ export function walletItemPages(deps: HttpDeps) {
       return c.body(
         pdf as Uint8Array<ArrayBuffer>,
         200,
-        download(`certificate-${id}.pdf`, "application/pdf"),
+        attachmentHeaders(`certificate-${id}.pdf`, "application/pdf"),
       );
     }),
   );

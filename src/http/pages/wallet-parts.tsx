@@ -1,3 +1,4 @@
+import { achievementFacts, achievementLists } from "../../domain/wallet/credential-display.ts";
 import type { HeldStatus, WalletCheck } from "../../domain/wallet/types.ts";
 
 const STATUS_LABELS: Record<HeldStatus, string> = {
@@ -110,3 +111,71 @@ export const embedSnippet = (input: {
   `<a href="${escapeHtml(input.url)}" style="display:inline-flex;align-items:center;gap:8px;text-decoration:none">` +
   `<img src="${escapeHtml(input.image)}" alt="${escapeHtml(input.name)}" width="64" height="64">` +
   `<span>${escapeHtml(input.name)}${input.issuerName ? ` · ${escapeHtml(input.issuerName)}` : ""}<br><small>Verified credential</small></span></a>`;
+
+/**
+ * What a credential says about its achievement: outcomes, criteria, skills, a CLR's achievements and the EU facts.
+ * Shared by the holder's page and the public page, so both read the same.
+ */
+export function AchievementDetails(props: {
+  achievement: unknown;
+  recordAchievements?: { name: string }[] | undefined;
+}) {
+  const lists = achievementLists(props.achievement);
+  const facts = achievementFacts(props.achievement);
+  return (
+    <>
+      {lists.outcomes.length ? (
+        <>
+          <h2>Learning outcomes</h2>
+          <ul>
+            {lists.outcomes.map((o) => (
+              <li>{o}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {lists.criteria ? (
+        <>
+          <h2>How it was earned</h2>
+          <p>{lists.criteria}</p>
+        </>
+      ) : null}
+      {lists.skills.length ? (
+        <>
+          <h2>Skills</h2>
+          <ul>
+            {lists.skills.map((s) => (
+              <li>
+                {s.url ? <a href={s.url}>{s.name}</a> : s.name}
+                {s.framework ? ` (${s.framework})` : ""}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {props.recordAchievements?.length ? (
+        <>
+          <h2>Achievements in this record</h2>
+          <ul>
+            {props.recordAchievements.map((a) => (
+              <li>{a.name}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {facts.length ? (
+        <>
+          <h2>About this micro-credential</h2>
+          <dl class="facts">
+            {facts.map((f) => (
+              <>
+                <dt>{f.label}</dt>
+                <dd>{f.value}</dd>
+              </>
+            ))}
+          </dl>
+        </>
+      ) : null}
+    </>
+  );
+}
