@@ -262,6 +262,13 @@ describe("the learner wallet", () => {
     expect(response.status).toBe(303);
     const page = await (await learner.get(response.headers.get("location") ?? "")).text();
     expect(page).toMatch(/<h1>[^<]+<\/h1>/);
+    const again = await learner.upload(
+      "/wallet/import",
+      "file",
+      new File([sampleBytes(file)], file, { type }),
+    );
+    expect(again.status, await again.clone().text()).toBe(409);
+    expect(await again.text()).toContain("already in your wallet");
     expect(page).toContain("Verification checks");
     expect(page).toContain("Signature");
   });

@@ -33,6 +33,7 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   award_not_removable: 409,
   share_gone: 410,
   invalid_import: 422,
+  already_in_wallet: 409,
   handle_taken: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

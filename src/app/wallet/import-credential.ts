@@ -23,6 +23,13 @@ export async function importCredential(deps: ImportDeps, userId: string, input: 
     if (!user) throw new DomainError("not_found", "There is no such account.");
     const emails = [normalizeEmail(user.email), ...extra.filter((e) => e.verifiedAt).map((e) => e.email)];
     const { recipient, subjectId, ...display } = outcome.display;
+    const original =
+      typeof outcome.original === "string" ? outcome.original : JSON.stringify(outcome.original);
+    const importDigest = deps.secrets.digest(original);
+    const held = await r.wallet.list(userId);
+    if (held.some((e) => e.display.importDigest === importDigest)) {
+      throw new DomainError("already_in_wallet", "This credential is already in your wallet.");
+    }
     const subjectMatches = recipient
       ? deps.importer.recipientMatches(recipient, emails)
       : subjectId !== undefined && subjectId === key?.did;
@@ -33,7 +40,7 @@ export async function importCredential(deps: ImportDeps, userId: string, input: 
       kind: outcome.kind,
       format: outcome.format,
       document: { original: outcome.original },
-      display,
+      display: { ...display, importDigest },
       importChecks: outcome.checks,
       subjectMatches,
       hidden: false,

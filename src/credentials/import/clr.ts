@@ -11,10 +11,8 @@ import {
   vcDisplay,
 } from "./vc-display.ts";
 
-// A CLR 2.0 ClrCredential: the transcript itself is verified (as any VC: the CLR type is not an Open
-// Badge), then each achievement credential it carries, on its own, as checks clr.credential.1, .2, …
-
-const MAX_NESTED = 200;
+// A CLR 2.0 ClrCredential: the verifier checks the transcript and then each achievement credential it carries, on
+// its own; the import reports those as checks clr.credential.1, .2, … in place of the verifier's summary check.
 
 export async function importClr(
   vc: VcOriginal,
@@ -27,24 +25,21 @@ export async function importClr(
     : subject.verifiableCredential === undefined
       ? []
       : [subject.verifiableCredential];
-  const outer = await safeVerify(deps, vc.original, { acceptAnyCredential: true });
-  const inner = await Promise.all(
-    nested.slice(0, MAX_NESTED).map((item, index) => verifyNested(item, `clr.credential.${index + 1}`, deps)),
+  const outer = await safeVerify(deps, vc.original);
+  const results = outer.credentials ?? [];
+  const inner = nested.map((item, index) =>
+    describeNested(item, `clr.credential.${index + 1}`, results[index]),
   );
-
+  const summary = outer.checks.find((check) => check.id === "nested");
   const checks: ImportCheck[] = [
-    ...outer.checks.map((check) => ({ ...check })),
+    ...outer.checks.filter((check) => check.id !== "nested").map((check) => ({ ...check })),
     ...inner.map((item) => item.check),
   ];
   if (nested.length === 0)
     checks.push(skipped("clr.credentials", "The CLR carries no achievement credentials."));
-  if (nested.length > MAX_NESTED)
-    checks.push(
-      failed(
-        "clr.credentials",
-        `The CLR carries ${nested.length} credentials; only ${MAX_NESTED} were checked.`,
-      ),
-    );
+  // Too many or too deep: the verifier checked none of them and says why.
+  if (summary?.status === "failed" && results.length === 0 && nested.length > 0)
+    checks.push(failed("clr.credentials", summary.message));
 
   const achievements = listAchievements(
     inner.map((item) => item.achievement),
@@ -68,7 +63,7 @@ export async function importClr(
 
 type Nested = { achievement: AchievementInfo | undefined; check: ImportCheck };
 
-async function verifyNested(item: unknown, id: string, deps: ImportDeps): Promise<Nested> {
+function describeNested(item: unknown, id: string, result: VerificationResult | undefined): Nested {
   const credential = credentialOf(item);
   if (!credential)
     return {
@@ -77,8 +72,8 @@ async function verifyNested(item: unknown, id: string, deps: ImportDeps): Promis
     };
   const achievement = achievementOf(credential);
   const label = text(credential.name) ?? achievement?.name ?? text(credential.id) ?? "Unnamed credential";
-  const result = await safeVerify(deps, item);
-  return { achievement: achievement ?? { name: label }, check: nestedCheck(id, label, result) };
+  const check = result ? nestedCheck(id, label, result) : skipped(id, `${label}: not checked.`);
+  return { achievement: achievement ?? { name: label }, check };
 }
 
 function nestedCheck(id: string, label: string, result: VerificationResult): ImportCheck {

@@ -1,8 +1,19 @@
 import { z } from "zod";
 import { bundledContexts } from "../contexts.ts";
-import { type Check, failed, isRecord, type JsonRecord, passed, type VerifyDeps } from "./types.ts";
+import { asArray, type Check, failed, isRecord, type JsonRecord, passed, type VerifyDeps } from "./types.ts";
 
-const CREDENTIAL_TYPES = ["OpenBadgeCredential", "AchievementCredential", "EndorsementCredential"];
+const CLR_CREDENTIAL_TYPE = "ClrCredential";
+const CREDENTIAL_TYPES = [
+  "OpenBadgeCredential",
+  "AchievementCredential",
+  "EndorsementCredential",
+  CLR_CREDENTIAL_TYPE,
+];
+
+/** A CLR 2.0 ClrCredential: its subject carries further credentials, each verified on its own. */
+export function isClrCredential(credential: JsonRecord): boolean {
+  return asArray(credential.type).includes(CLR_CREDENTIAL_TYPE);
+}
 
 // The structural core of the OB 3.0 schema (tests also validate issued credentials with the full JSON schema).
 const identified = z.object({ id: z.string().min(1) }).loose();
@@ -24,14 +35,21 @@ const credentialShape = z
     message: "validFrom is required",
   });
 
-/** Shape of an OB 3.0 credential; for JSON-LD also that every context URL is one Cairn can load. */
+/**
+ * Shape of an OB 3.0 (or CLR 2.0) credential; for JSON-LD also that every context URL is one Cairn can load.
+ * Only the structural core is checked here, for both kinds: no JSON schema (the OB 3.0 AchievementCredential
+ * schema would reject a ClrCredential).
+ */
 export function checkFormat(credential: JsonRecord, format: "ldp" | "jwt", deps: VerifyDeps): Check {
+  const clr = isClrCredential(credential);
+  const kind = clr ? "CLR 2.0 credential" : "Open Badges 3.0 credential";
   const result = credentialShape.safeParse(credential);
   if (!result.success) {
     const issues = result.error.issues.map(
       (issue) => `${issue.path.join(".") || "credential"}: ${issue.message}`,
     );
-    return failed("format", `Not an Open Badges 3.0 credential: ${issues.join("; ")}.`);
+    const notA = clr ? "Not a valid CLR 2.0 credential" : "Not an Open Badges 3.0 credential";
+    return failed("format", `${notA}: ${issues.join("; ")}.`);
   }
   if (!deps.acceptAnyCredential && !result.data.type.some((type) => CREDENTIAL_TYPES.includes(type))) {
     return failed(
@@ -48,8 +66,8 @@ export function checkFormat(credential: JsonRecord, format: "ldp" | "jwt", deps:
     }
     if (contexts.some((context) => isRecord(context))) {
       // Inline contexts are allowed by JSON-LD; the proof check's safe-mode canonicalisation still guards terms.
-      return passed("format", "Open Badges 3.0 credential (JSON-LD, with an inline context).");
+      return passed("format", `${kind} (JSON-LD, with an inline context).`);
     }
   }
-  return passed("format", `Open Badges 3.0 credential (${format === "jwt" ? "VC-JWT" : "JSON-LD"}).`);
+  return passed("format", `${kind} (${format === "jwt" ? "VC-JWT" : "JSON-LD"}).`);
 }

@@ -13,7 +13,7 @@ import { createDidResolver } from "../did/resolver.ts";
 import { createDocumentLoader } from "../document-loader.ts";
 import { signDataIntegrityReference } from "../proofs/data-integrity-reference.ts";
 import { createTestIssuer, sampleCredential, TEST_NOW, type TestIssuer } from "../test-fixtures.ts";
-import type { JsonRecord, VerifyDeps } from "./types.ts";
+import type { JsonRecord, VerificationResult, VerifyDeps } from "./types.ts";
 import { verifyCredential } from "./verify-credential.ts";
 
 const EXAMPLES_V2 = "https://www.w3.org/ns/credentials/examples/v2";
@@ -69,6 +69,68 @@ describe.skipIf(!hasInterop)("1EdTech OB 3.0 samples verify with Cairn", () => {
       sampleDeps(),
     );
     expect(result.checks.find((check) => check.id === "proof")?.message).toMatch(/eddsa-2022/);
+  });
+});
+
+describe.skipIf(!hasInterop)("1EdTech CLR 2.0 samples verify with Cairn", () => {
+  const ids = (result: VerificationResult) => result.checks.map((check) => [check.id, check.status]);
+
+  it("simple.json: the CLR's proof, then its one nested credential, each against its own issuer", async () => {
+    const result = await verifyCredential(readInteropText("1edtech-clr", "simple.json"), sampleDeps());
+    expect(result.verified, JSON.stringify(result.checks)).toBe(true);
+    expect(ids(result)).toEqual([
+      ["format", "passed"],
+      ["proof", "passed"],
+      ["issuer", "passed"],
+      ["validity", "passed"],
+      ["status", "skipped"],
+      ["nested", "passed"],
+    ]);
+    expect(result.checks[0]?.message).toBe("CLR 2.0 credential (JSON-LD).");
+    expect(result.checks[5]?.message).toBe("All 1 nested credential(s) verified.");
+    expect(result.credentials).toHaveLength(1);
+    expect(result.credentials?.[0]).toMatchObject({
+      verified: true,
+      credential: { name: "Teamwork Badge", issuer: { id: "https://example.com/issuers/876543" } },
+    });
+    // The nested credential is an Open Badge: its checks are the usual five, no "nested".
+    expect(result.credentials?.[0]?.checks.map((check) => check.id)).toEqual([
+      "format",
+      "proof",
+      "issuer",
+      "validity",
+      "status",
+    ]);
+  });
+
+  it("simple.jwt: RS256 keys given only as jwk headers, so neither issuer is shown to control its key", async () => {
+    const text = readInteropText("1edtech-clr", "simple.jwt");
+    const strict = await verifyCredential(text, sampleDeps());
+    const jwkOnly = "The JWT carries its own key (jwk header), which does not show the issuer controls it.";
+    expect(strict.verified).toBe(false);
+    expect(ids(strict)).toEqual([
+      ["format", "passed"],
+      ["proof", "passed"],
+      ["issuer", "failed"],
+      ["validity", "passed"],
+      ["status", "skipped"],
+      ["nested", "failed"],
+    ]);
+    expect(strict.checks[0]?.message).toBe("CLR 2.0 credential (VC-JWT).");
+    expect(strict.checks[2]?.message).toBe(jwkOnly);
+    expect(strict.checks[5]?.message).toBe(
+      `1 of 1 nested credential(s) failed: Example University Degree: ${jwkOnly}`,
+    );
+    expect(strict.credentials?.[0]?.checks.find((check) => check.id === "proof")?.status).toBe("passed");
+
+    const trusting = await verifyCredential(text, sampleDeps({ trustEmbeddedJwk: true }));
+    expect(trusting.verified, JSON.stringify(trusting.checks)).toBe(true);
+    expect(trusting.checks[5]).toEqual({
+      id: "nested",
+      status: "passed",
+      message: "All 1 nested credential(s) verified.",
+    });
+    expect(trusting.credentials?.map((nested) => nested.verified)).toEqual([true]);
   });
 });
 

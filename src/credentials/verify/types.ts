@@ -2,7 +2,8 @@ import type { DataIntegrityProof } from "@digitalbazaar/data-integrity";
 import type { JsonLdContext } from "../contexts.ts";
 import type { DidResolver } from "../did/resolver.ts";
 
-export type CheckId = "format" | "proof" | "issuer" | "validity" | "status";
+/** "nested" appears only on a CLR: the verdict over the credentials it carries (each also in `credentials`). */
+export type CheckId = "format" | "proof" | "issuer" | "validity" | "status" | "nested";
 export type CheckStatus = "passed" | "failed" | "skipped";
 export type Check = { id: CheckId; status: CheckStatus; message: string };
 
@@ -22,7 +23,7 @@ export type VerificationResult = {
   verified: boolean;
   checks: Check[];
   credential?: CredentialSummary;
-  /** For a presentation: one result per contained credential, in order. */
+  /** For a presentation or a CLR: one result per contained (nested) credential, in order. */
   credentials?: VerificationResult[];
 };
 

@@ -1,4 +1,4 @@
-import { checkFormat } from "./format-check.ts";
+import { checkFormat, isClrCredential } from "./format-check.ts";
 import { checkIssuer } from "./issuer-check.ts";
 import { createKeyResolver, type KeyResolver } from "./key-resolver.ts";
 import { type ParsedInput, parseInput } from "./parse-input.ts";
@@ -16,6 +16,7 @@ import {
   type VerifyDeps,
 } from "./types.ts";
 import { checkValidity } from "./validity-check.ts";
+import { type Nesting, outerNesting, verifyNestedCredentials } from "./verify-nested.ts";
 import { verifyPresentation } from "./verify-presentation.ts";
 
 const CHECK_ORDER: CheckId[] = ["format", "proof", "issuer", "validity", "status"];
@@ -24,19 +25,21 @@ export type CredentialInput = Extract<ParsedInput, { kind: "ldp" | "jwt" }>;
 
 /**
  * Verifies a credential or presentation given as JSON text or object, a VC-JWT, or baked PNG/SVG bytes.
- * Never throws: every problem becomes a failed check, in the fixed order format, proof, issuer, validity, status.
+ * Never throws: every problem becomes a failed check, in the fixed order format, proof, issuer, validity, status;
+ * a CLR 2.0 adds "nested": each credential it carries is verified the same way (results in `credentials`).
  */
 export async function verifyCredential(input: unknown, deps: VerifyDeps): Promise<VerificationResult> {
   try {
     const parsed = parseInput(input, deps);
     if (parsed.kind === "error") return rejected(parsed.message);
     const resolveKey = createKeyResolver(deps);
+    const nesting = outerNesting();
     if (parsed.kind === "presentation") {
       return await verifyPresentation(parsed.presentation, deps, resolveKey, (item) =>
-        verifyOne(parseInput(item, deps), deps, resolveKey),
+        verifyOne(parseInput(item, deps), deps, resolveKey, nesting),
       );
     }
-    return await verifyOne(parsed, deps, resolveKey);
+    return await verifyOne(parsed, deps, resolveKey, nesting);
   } catch (error) {
     return rejected(`Unexpected verification error: ${errorMessage(error)}`);
   }
@@ -46,15 +49,29 @@ async function verifyOne(
   parsed: ParsedInput,
   deps: VerifyDeps,
   resolveKey: KeyResolver,
+  nesting: Nesting,
 ): Promise<VerificationResult> {
   if (parsed.kind === "error") return rejected(parsed.message);
   if (parsed.kind === "presentation")
     return rejected("A presentation cannot be nested inside a presentation.");
   const checks = await runChecks(parsed, deps, resolveKey, true);
+  let credentials: VerificationResult[] | undefined;
+  if (isClrCredential(parsed.credential)) {
+    if (checks.some((check) => check.id === "format" && check.status === "failed")) {
+      checks.push(skipped("nested", "Not checked: the credential is malformed."));
+    } else {
+      const nested = await verifyNestedCredentials(parsed.credential, nesting, deps, (item, inner) =>
+        verifyOne(item, deps, resolveKey, inner),
+      );
+      checks.push(nested.check);
+      credentials = nested.credentials;
+    }
+  }
   return {
     verified: checks.every((check) => check.status !== "failed"),
     checks,
     credential: summarize(parsed.credential, parsed.kind),
+    ...(credentials ? { credentials } : {}),
   };
 }
 

@@ -15,6 +15,8 @@ export type WalletDisplay = {
   /** The achievement's id: for Cairn's, the address of its public page. */
   achievementUrl?: string | undefined;
   credentialId?: string | undefined;
+  /** For imports: a digest of exactly what was imported, so the same file is not kept twice. */
+  importDigest?: string | undefined;
   skills?: string[] | undefined;
   /** A CLR's embedded achievements. */
   achievements?: { name: string; description?: string | undefined }[] | undefined;

@@ -199,7 +199,6 @@ export function walletPages(deps: HttpDeps) {
           <button type="submit">Import and verify</button>
         </Form>
       </section>,
-      message ? 422 : undefined,
     );
 
   pages.get(

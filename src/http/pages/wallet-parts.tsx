@@ -19,7 +19,18 @@ const CHECK_NAMES: Record<string, string> = {
   issuer: "Issuer",
   validity: "Dates",
   status: "Not revoked or suspended",
+  nested: "Credentials inside",
+  assertion: "Assertion",
+  revocation: "Not revoked",
+  badge: "Badge class",
+  origin: "Hosted by the issuer",
+  signature: "Signature",
+  key: "Issuer's key",
+  "clr.credentials": "Credentials inside",
 };
+const checkName = (id: string) =>
+  CHECK_NAMES[id] ??
+  (id.startsWith("clr.credential.") ? `Credential ${id.slice("clr.credential.".length)}` : id);
 const MARKS = { passed: "✓ Passed", failed: "✗ Failed", skipped: "– Skipped" };
 
 /** The result of verifying a credential, one named check per row, as a verifier would read it. */
@@ -49,7 +60,7 @@ export function VerificationPanel(props: {
         <tbody>
           {props.checks.map((check) => (
             <tr>
-              <th scope="row">{CHECK_NAMES[check.id] ?? check.id}</th>
+              <th scope="row">{checkName(check.id)}</th>
               <td class={`check-${check.status}`}>{MARKS[check.status]}</td>
               <td>{check.message}</td>
             </tr>
