@@ -2,6 +2,7 @@ import type { Definition } from "../domain/achievements/definition.ts";
 import type { Achievement, AchievementVersion } from "../domain/achievements/types.ts";
 import type { Award, AwardStatus } from "../domain/awards/award-request.ts";
 import type { BadgeImage, BadgeImageSummary } from "../domain/badge-images/types.ts";
+import type { StoredPathway } from "../domain/pathways/stored-pathway.ts";
 import type { OrganizationRole } from "../domain/roles.ts";
 import type { SkillFramework, SkillHit, SkillRecord } from "../domain/skills/types.ts";
 import type {
@@ -245,6 +246,13 @@ export type AwardRepository = {
   /** Any organization's active email awards expiring in (now, until] without a reminder yet, oldest expiry first. */
   dueForReminder(now: Date, until: Date, limit: number): Promise<Award[]>;
 };
+/** Stacked achievements' requirements, one per achievement. */
+export type PathwayRepository = {
+  find(achievementId: string): Promise<StoredPathway | undefined>;
+  save(pathway: StoredPathway): Promise<void>;
+  remove(organizationId: string, achievementId: string): Promise<void>;
+};
+
 /** A learner's wallet: held and imported credentials, their shares, the learner's emails, key and profile. */
 export type WalletRepository = {
   insertItem(item: WalletItem): Promise<void>;
@@ -338,6 +346,7 @@ export type Repositories = {
   badgeImages: BadgeImageRepository;
   awardBatches: AwardBatchRepository;
   wallet: WalletRepository;
+  pathways: PathwayRepository;
   jobs: JobQueue;
 };
 

@@ -14,6 +14,7 @@ import {
 } from "./repositories/credentials.ts";
 import { invitationRepository } from "./repositories/invitations.ts";
 import { membershipRepository, organizationRepository } from "./repositories/organizations.ts";
+import { pathwayRepository } from "./repositories/pathways.ts";
 import { skillRepository } from "./repositories/skills.ts";
 import {
   oneTimeTokenRepository,
@@ -47,6 +48,7 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   badgeImages: badgeImageRepository(db),
   awardBatches: awardBatchRepository(db),
   wallet: walletRepository(db),
+  pathways: pathwayRepository(db),
   jobs,
 });
 

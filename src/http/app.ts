@@ -30,6 +30,8 @@ import { errorPage } from "./pages/kit.tsx";
 import { learnerAccountPages } from "./pages/learner-account-pages.tsx";
 import { memberPages } from "./pages/member-pages.tsx";
 import { organizationPages } from "./pages/organization-pages.tsx";
+import { pathwayEditorPages } from "./pages/pathway-editor-pages.tsx";
+import { pathwayPages } from "./pages/pathway-pages.tsx";
 import { profilePages } from "./pages/profile-pages.tsx";
 import { publicAchievementPages } from "./pages/public-achievement-page.tsx";
 import { sharedCredentialPages } from "./pages/shared-credential-page.tsx";
@@ -134,6 +136,8 @@ export function createApp(deps: HttpDeps) {
   app.route("/", sharedCredentialPages(deps));
   app.route("/", learnerAccountPages(deps));
   app.route("/", profilePages(deps));
+  app.route("/", pathwayEditorPages(deps));
+  app.route("/", pathwayPages(deps));
   app.route("/", awardDetailPages(deps));
   app.route("/", awardBatchPages(deps));
   app.route("/", achievementPages(deps));

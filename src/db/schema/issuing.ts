@@ -181,3 +181,18 @@ export const awardBatchRows = pgTable(
   },
   (t) => [primaryKey({ columns: [t.batchId, t.row] })],
 );
+
+/** A stacked achievement's requirements: a tree over component achievements, and what happens when one lapses. */
+export const pathways = pgTable("pathways", {
+  achievementId: uuid("achievement_id")
+    .primaryKey()
+    .references(() => achievements.id, { onDelete: "cascade" }),
+  organizationId: uuid("organization_id")
+    .notNull()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  pathway: jsonb("pathway").$type<Record<string, unknown>>().notNull(),
+  /** keep | flag | suspend: the stacked credential's fate when a component is revoked or expires. */
+  policy: text("policy").notNull(),
+  updatedAt: at("updated_at").notNull(),
+  updatedBy: uuid("updated_by"),
+});

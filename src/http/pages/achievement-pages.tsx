@@ -169,7 +169,11 @@ export function achievementPages(deps: AppDeps) {
               · <a href={`/achievements/${id}`}>Public page of version {published}</a> ·{" "}
               <a href={`/orgs/${slug}/achievements/${id}/awards/bulk`}>Award in bulk (CSV)</a>
             </>
-          ) : null}
+          ) : null}{" "}
+          ·{" "}
+          <a href={`/orgs/${slug}/achievements/${id}/pathway`}>
+            Pathway: stack micro-credentials into this one
+          </a>
         </p>
         {achievement.status !== "archived" ? (
           <p class="actions">

@@ -1,0 +1,103 @@
+import { Hono } from "hono";
+import { pathwayProgress } from "../../app/pathways/pathway-progress.ts";
+import { componentsOf } from "../../domain/pathways/tree.ts";
+import type { AppEnv, HttpDeps } from "../env.ts";
+import { pathParam, render } from "./kit.tsx";
+import { PathwayMap } from "./pathway-map.tsx";
+
+/** `/pathways/:id`: a stacked achievement's requirements for anyone, and a signed-in learner's progress on it. */
+export function pathwayPages(deps: HttpDeps) {
+  const pages = new Hono<AppEnv>();
+  pages.get("/pathways/:id", async (c) => {
+    const id = pathParam(c, "id");
+    const user = c.get("user");
+    const { name, description, organization, stored, evaluation, next } = await pathwayProgress(
+      deps,
+      id,
+      user?.id,
+    );
+    const { done, needed } = evaluation.progress;
+    const components = componentsOf(stored.pathway.requirements).map((v) => v.node);
+    const held = new Set(evaluation.componentsHeld);
+    const summary = evaluation.complete
+      ? "Complete: you hold everything this pathway asks for."
+      : `${done} held, ${needed} to go.`;
+    return render(
+      c,
+      `Pathway: ${name}`,
+      <article>
+        <p class="hint">A pathway by {organization.name}</p>
+        <h1>{name}</h1>
+        <p class="lead">{description}</p>
+        {user ? (
+          <section aria-labelledby="progress-title" class="verification">
+            <h2 id="progress-title">Your progress</h2>
+            <p role="status">
+              <strong>{summary}</strong>
+              {evaluation.creditsEarned ? ` ${evaluation.creditsEarned} credits so far.` : ""}
+            </p>
+            <progress max={done + needed} value={done} aria-label="Pathway progress">
+              {done} of {done + needed}
+            </progress>
+            {next.length ? (
+              <>
+                <h3>Recommended next</h3>
+                <ol>
+                  {next.slice(0, 5).map((step) => (
+                    <li>
+                      {step.achievementId.startsWith(`${deps.publicUrl}/achievements/`) ? (
+                        <a href={step.achievementId}>{step.label}</a>
+                      ) : (
+                        step.label
+                      )}
+                    </li>
+                  ))}
+                </ol>
+              </>
+            ) : null}
+            {evaluation.violations.length ? (
+              <ul>
+                {evaluation.violations.map((v) => (
+                  <li>{v.message}</li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+        ) : (
+          <p>
+            <a href={`/signin?next=${encodeURIComponent(c.req.path)}`}>Sign in</a> to see your progress from
+            the credentials in your wallet.
+          </p>
+        )}
+        <h2>Map</h2>
+        <div class="table-wrap">
+          <PathwayMap
+            requirements={stored.pathway.requirements}
+            evaluation={evaluation}
+            title={`Requirements of ${name}${user ? `: ${summary}` : ""}`}
+          />
+        </div>
+        <h2>Components</h2>
+        <ul>
+          {components.map((component) => (
+            <li>
+              {held.has(component.componentId) ? "✓ " : ""}
+              {component.achievementId.startsWith(`${deps.publicUrl}/achievements/`) ? (
+                <a href={component.achievementId}>{component.label}</a>
+              ) : (
+                component.label
+              )}
+              {component.credits !== undefined ? ` (${component.credits} credits)` : ""}
+              {component.issuer ? ` — issued by ${component.issuer}` : ""}
+              {held.has(component.componentId) ? <span class="visually-hidden"> (held)</span> : null}
+            </li>
+          ))}
+        </ul>
+        {stored.pathway.maxAgeMonths ? (
+          <p>A component counts when it was earned within the last {stored.pathway.maxAgeMonths} months.</p>
+        ) : null}
+      </article>,
+    );
+  });
+  return pages;
+}
