@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { linkIn, mailTo, startTestContext, type TestContext } from "./harness.ts";
+import { awardCompletedPathways } from "../src/app/pathways/award-pathways.ts";
+import { eventually, linkIn, mailTo, startTestContext, type TestContext } from "./harness.ts";
 import { type BrowserClient, signedUp } from "./http-client.ts";
 
 let ctx: TestContext;
@@ -9,7 +10,19 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 let counter = 0;
-const definition = (name: string, ects: string) => ({
+type Json = Record<string, unknown>;
+const sql = async (text: string, params: unknown[] = []) =>
+  (await ctx.database.executeSql(text, params)).rows;
+const postJson = async (path: string, body: unknown) =>
+  (await (
+    await ctx.app.request(path, {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    })
+  ).json()) as { verified: boolean; checks: { id: string; status: string; message: string }[] };
+const definition = (name: string, ects: string, statusPurpose = "revocation") => ({
+  statusPurpose,
   name,
   description: `${name}, assessed in practice.`,
   criteria: "Pass a supervised practical.",
@@ -27,9 +40,9 @@ async function organization(name: string) {
   const owner = await signedUp(ctx.app, { email: `pathway-owner-${n}@example.org` });
   const slug = `pathway-org-${n}`;
   await owner.submit("/orgs", { name, slug });
-  const define = async (title: string, ects = "2", publish = true) => {
+  const define = async (title: string, ects = "2", publish = true, statusPurpose = "revocation") => {
     const id =
-      (await owner.submit(`/orgs/${slug}/achievements`, definition(title, ects))).headers
+      (await owner.submit(`/orgs/${slug}/achievements`, definition(title, ects, statusPurpose))).headers
         .get("location")
         ?.split("/")
         .at(-1) ?? "";
@@ -126,5 +139,154 @@ describe("pathways that stack micro-credentials across organizations", () => {
     const outsider = await signedUp(ctx.app, { email: `pathway-outsider-${counter}@example.org` });
     expect((await outsider.get(`/orgs/${harbour.slug}/achievements/${id}/pathway`)).status).toBe(404);
     expect((await ctx.app.request(`/pathways/${id}`)).status).toBe(404);
+  });
+
+  it("awards the stacked credential once on completion, with its components as evidence, a CLR that verifies, and suspends it when a component is revoked", async () => {
+    const college = await organization("Lighthouse College");
+    const charts = await college.define("Chart Work");
+    const tides = await college.define("Tides and Currents");
+    const skipper = await college.define("Coastal Skipper", "4", true, "suspension");
+    const url = (id: string) => `${ctx.publicUrl}/achievements/${id}`;
+    const saved = await college.owner.submit(`/orgs/${college.slug}/achievements/${skipper}/pathway`, {
+      rootRule: "all",
+      g0Rule: "all",
+      g0c0Achievement: url(charts),
+      g0c1Achievement: url(tides),
+      policy: "suspend",
+    });
+    expect(saved.status).toBe(303);
+    const address = `skipper-${counter}@learner.test`;
+    const learner = await signedUp(ctx.app, { email: address, name: "Sam Skipper" });
+    await college.award(charts, address);
+    await learner.submit(linkIn((await mailTo(ctx, address, /Chart Work/)).text, "/claim/"), {});
+    const tidesAward = await college.award(tides, address);
+
+    // The award completes the pathway of a learner who proved the address: a job awards the stacked credential.
+    const [row] = await eventually(async () => {
+      const rows = await sql(
+        "SELECT award_id, component_credential_ids FROM pathway_awards WHERE pathway_id = $1",
+        [skipper],
+      );
+      return rows.length ? rows : undefined;
+    });
+    const [userRow] = await sql("SELECT id FROM users WHERE email = $1", [address]);
+    expect(await awardCompletedPathways(ctx.deps, String(userRow?.id))).toEqual([]);
+    expect(await sql("SELECT id FROM awards WHERE achievement_id = $1", [skipper])).toHaveLength(1);
+    const [stacked] = await sql(
+      "SELECT c.document FROM awards a JOIN issued_credentials c ON c.id = a.credential_id WHERE a.id = $1",
+      [row?.award_id],
+    );
+    const document = stacked?.document as Json;
+    const evidence = document.evidence as { id: string; name: string }[];
+    expect(evidence.map((e) => e.name).sort()).toEqual(["Chart Work", "Tides and Currents"]);
+    expect(evidence.map((e) => e.id).sort()).toEqual([...(row?.component_credential_ids as string[])].sort());
+    expect((await postJson("/credentials/verify", { verifiableCredential: document })).verified).toBe(true);
+
+    const page = await (await learner.get(`/pathways/${skipper}`)).text();
+    expect(page).toContain("Coastal Skipper was awarded to you");
+    const clrResponse = await learner.get(`/pathways/${skipper}/clr.json`);
+    expect(clrResponse.status).toBe(200);
+    const clr = (await clrResponse.json()) as Json;
+    const subject = clr.credentialSubject as {
+      verifiableCredential: unknown[];
+      association: { associationType: string }[];
+    };
+    expect(subject.verifiableCredential).toHaveLength(3);
+    expect(subject.association.filter((a) => a.associationType === "isPartOf")).toHaveLength(2);
+    const report = await postJson("/credentials/verify", { verifiableCredential: clr });
+    expect(report.verified, JSON.stringify(report.checks)).toBe(true);
+    expect(report.checks.find((c) => c.id === "nested")?.message).toBe(
+      "All 3 nested credential(s) verified.",
+    );
+
+    await college.owner.submit(`/orgs/${college.slug}/awards/${tidesAward}/status`, {
+      action: "revoke",
+      reason: "Assessment voided",
+    });
+    await eventually(async () => {
+      const [award] = await sql("SELECT status FROM awards WHERE id = $1", [row?.award_id]);
+      return award?.status === "suspended" ? award : undefined;
+    });
+  });
+
+  it("counts an imported credential that verifies toward a pathway through a recognition, and flags the stacked credential when it lapses", async () => {
+    const school = await organization("Radar School");
+    const basics = await school.define("Radar Basics");
+    const plotting = await school.define("Radar Plotting");
+    const observer = await school.define("Radar Observer", "3");
+    const url = (id: string) => `${ctx.publicUrl}/achievements/${id}`;
+    await school.owner.submit(`/orgs/${school.slug}/achievements/${observer}/pathway`, {
+      rootRule: "all",
+      g0Rule: "all",
+      g0c0Achievement: url(basics),
+      g0c1Achievement: url(plotting),
+      policy: "flag",
+    });
+    // Another issuer's credential, signed by a did:key the test controls, imported by the learner.
+    const pair = await ctx.deps.credentials.newKeyPair();
+    const did = ctx.deps.credentials.didKey(pair.publicKeyMultibase);
+    const external = "https://academy.example/achievements/arpa";
+    const signed = await ctx.deps.credentials.sign(
+      {
+        "@context": [
+          "https://www.w3.org/ns/credentials/v2",
+          "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
+        id: "urn:uuid:5b0a8f62-3f7e-4d55-9d64-7b8c4a0e1f21",
+        type: ["VerifiableCredential", "OpenBadgeCredential"],
+        issuer: { id: did, type: ["Profile"], name: "Maritime Academy" },
+        validFrom: "2026-01-10T00:00:00Z",
+        name: "ARPA Plotting",
+        credentialSubject: {
+          type: ["AchievementSubject"],
+          achievement: {
+            id: external,
+            type: ["Achievement"],
+            name: "ARPA Plotting",
+            description: "Plots radar targets.",
+            criteria: { narrative: "Pass the simulator." },
+          },
+        },
+      },
+      { id: `${did}#${pair.publicKeyMultibase}`, controller: did, ...pair },
+      "ldp",
+      new Date(),
+    );
+    const address = `observer-${counter}@learner.test`;
+    const learner = await signedUp(ctx.app, { email: address });
+    await school.award(basics, address);
+    await learner.submit(linkIn((await mailTo(ctx, address, /Radar Basics/)).text, "/claim/"), {});
+    await learner.get("/wallet/import");
+    expect((await learner.submit("/wallet/import", { pasted: JSON.stringify(signed) })).status).toBe(303);
+    expect(await (await learner.get(`/pathways/${observer}`)).text()).toContain("1 held, 1 to go.");
+
+    const recognized = await school.owner.submit(
+      `/orgs/${school.slug}/achievements/${observer}/pathway/recognitions`,
+      {
+        externalAchievementId: external,
+        externalIssuer: did,
+        ownAchievementId: plotting,
+      },
+    );
+    expect(recognized.status).toBe(303);
+    expect(
+      await (await school.owner.get(`/orgs/${school.slug}/achievements/${observer}/pathway`)).text(),
+    ).toContain(external);
+    expect(await (await learner.get(`/pathways/${observer}`)).text()).toContain("Complete");
+    const [row] = await eventually(async () => {
+      const rows = await sql("SELECT award_id FROM pathway_awards WHERE pathway_id = $1", [observer]);
+      return rows.length ? rows : undefined;
+    });
+    const [basicsAward] = await sql("SELECT id FROM awards WHERE achievement_id = $1", [basics]);
+    await school.owner.submit(`/orgs/${school.slug}/awards/${basicsAward?.id}/status`, {
+      action: "revoke",
+      reason: "Issued in error",
+    });
+    await eventually(async () => {
+      const [flag] = await sql("SELECT flag_reason FROM pathway_awards WHERE award_id = $1", [row?.award_id]);
+      return flag?.flag_reason ? flag : undefined;
+    });
+    const [stackedAward] = await sql("SELECT status FROM awards WHERE id = $1", [row?.award_id]);
+    expect(stackedAward?.status).toBe("active");
   });
 });

@@ -27,6 +27,8 @@ export async function authorizeOrganization(
     return { organization, membership: undefined };
   }
 
+  // The system acts only through use cases that check an organization's own rule, never through this door.
+  if (actor.kind === "system") throw notFound("organization");
   const membership = await r.memberships.find(organization.id, actor.userId);
   if (!membership) {
     if (actor.isPlatformAdmin && permission.endsWith(":read")) return { organization, membership };

@@ -2,7 +2,7 @@ import type { Definition } from "../domain/achievements/definition.ts";
 import type { Achievement, AchievementVersion } from "../domain/achievements/types.ts";
 import type { Award, AwardStatus } from "../domain/awards/award-request.ts";
 import type { BadgeImage, BadgeImageSummary } from "../domain/badge-images/types.ts";
-import type { StoredPathway } from "../domain/pathways/stored-pathway.ts";
+import type { PathwayAward, Recognition, StoredPathway } from "../domain/pathways/stored-pathway.ts";
 import type { OrganizationRole } from "../domain/roles.ts";
 import type { SkillFramework, SkillHit, SkillRecord } from "../domain/skills/types.ts";
 import type {
@@ -241,16 +241,28 @@ export type AwardRepository = {
   statsByAchievement(organizationId: string, now: Date, soon: Date): Promise<AwardStats[]>;
   /** Awards issued per UTC month ("YYYY-MM") since the given date. */
   countByMonth(organizationId: string, since: Date): Promise<{ month: string; n: number }[]>;
+  /** Active awards whose validity ended in (from, to]: credentials that just expired. */
+  expiredBetween(from: Date, to: Date): Promise<Award[]>;
   /** Every award to one of these recipients (lower-cased addresses or DIDs), in any organization. */
   findByRecipients(recipients: readonly string[]): Promise<Award[]>;
   /** Any organization's active email awards expiring in (now, until] without a reminder yet, oldest expiry first. */
   dueForReminder(now: Date, until: Date, limit: number): Promise<Award[]>;
 };
-/** Stacked achievements' requirements, one per achievement. */
+/** Stacked achievements' requirements, one per achievement; recognitions; and the stacked credentials awarded. */
 export type PathwayRepository = {
   find(achievementId: string): Promise<StoredPathway | undefined>;
   save(pathway: StoredPathway): Promise<void>;
-  remove(organizationId: string, achievementId: string): Promise<void>;
+  /** Pathways towards which any of these achievements can count. */
+  listContaining(achievementIds: readonly string[]): Promise<StoredPathway[]>;
+  recognitions(organizationId: string): Promise<Recognition[]>;
+  insertRecognition(recognition: Recognition): Promise<void>;
+  removeRecognition(organizationId: string, id: string): Promise<void>;
+  findAward(pathwayId: string, userId: string): Promise<PathwayAward | undefined>;
+  findAwardById(awardId: string): Promise<PathwayAward | undefined>;
+  insertAward(award: PathwayAward): Promise<void>;
+  /** Stacked credentials that rest on this component credential. */
+  awardsResting(credentialId: string): Promise<PathwayAward[]>;
+  flagAward(awardId: string, at: Date, reason: string): Promise<void>;
 };
 
 /** A learner's wallet: held and imported credentials, their shares, the learner's emails, key and profile. */

@@ -62,7 +62,9 @@ export type ApiKey = {
 /** Who is asking: a signed-in person or an organization's API key. Use cases authorize against it. */
 export type Actor =
   | { kind: "user"; userId: string; isPlatformAdmin: boolean }
-  | { kind: "api_key"; apiKeyId: string; organizationId: string; scopes: ApiKeyScope[] };
+  | { kind: "api_key"; apiKeyId: string; organizationId: string; scopes: ApiKeyScope[] }
+  /** Cairn itself, acting on a rule an organization set (a pathway's automatic award). Never authorized by role. */
+  | { kind: "system"; reason: string };
 
 export type MailMessage = { to: string; subject: string; text: string; html?: string | undefined };
 

@@ -3,6 +3,11 @@ import { AWARD_BATCH_JOB } from "../app/awards/batches/batch-types.ts";
 import { EXPIRY_REMINDER_JOB } from "../app/awards/lifecycle/expiry-reminders.ts";
 import { STATUS_PUBLISH_JOB } from "../app/issuing/status-lists.ts";
 import { MAIL_JOB } from "../app/mail/queue-mail.ts";
+import {
+  COMPONENT_EXPIRY_JOB,
+  COMPONENT_LAPSED_JOB,
+  PATHWAY_CHECK_JOB,
+} from "../app/pathways/pathway-check-queue.ts";
 
 /** Every job: its queue name, payload schema (validated when the worker picks it up) and retry policy. */
 export const JOBS = {
@@ -30,6 +35,20 @@ export const JOBS = {
     payload: z.object({ days: z.number().int().min(1).max(365).default(30) }),
     retry: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
     cron: "7 * * * *",
+  },
+  /** A learner's wallet changed: award the stacked credentials of the pathways they now complete. */
+  [PATHWAY_CHECK_JOB]: {
+    payload: z.object({ userId: z.uuid() }),
+    retry: { retryLimit: 10, retryDelay: 5, retryBackoff: true },
+  },
+  [COMPONENT_LAPSED_JOB]: {
+    payload: z.object({ credentialId: z.string().min(1) }),
+    retry: { retryLimit: 10, retryDelay: 5, retryBackoff: true },
+  },
+  [COMPONENT_EXPIRY_JOB]: {
+    payload: z.object({}),
+    retry: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
+    cron: "17 * * * *",
   },
 } as const;
 

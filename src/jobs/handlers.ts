@@ -2,6 +2,8 @@ import { runBatchChunk } from "../app/awards/batches/run-batch.ts";
 import { sendExpiryReminders } from "../app/awards/lifecycle/expiry-reminders.ts";
 import { publishStatusListJob } from "../app/issuing/status-lists.ts";
 import { deliverMail } from "../app/mail/deliver-mail.ts";
+import { awardCompletedPathways } from "../app/pathways/award-pathways.ts";
+import { applyLapsePolicies, sweepExpiredComponents } from "../app/pathways/lapse-policy.ts";
 import type { AppDeps, Mailer } from "../app/ports.ts";
 import type { JobHandlers } from "./definitions.ts";
 
@@ -15,4 +17,11 @@ export const jobHandlers = (deps: AppDeps, mailer: Mailer): JobHandlers => ({
   "awards.expiry-reminders": async (payload) => {
     await sendExpiryReminders(deps, { days: payload.days });
   },
+  "pathways.check": async (payload) => {
+    await awardCompletedPathways(deps, payload.userId);
+  },
+  "pathways.component-lapsed": async (payload) => {
+    await applyLapsePolicies(deps, payload.credentialId);
+  },
+  "pathways.expiry-sweep": () => sweepExpiredComponents(deps),
 });

@@ -10,13 +10,14 @@ import { DomainError } from "../../domain/errors.ts";
 import { hashedEmailIdentity } from "../../domain/open-badges/identity-hash.ts";
 import { DAY, later } from "../../domain/rules.ts";
 import type { Actor, Organization } from "../../domain/types.ts";
-import { getPublicAchievementIn } from "../achievements/public-achievement.ts";
+import { achievementUrl, getPublicAchievementIn } from "../achievements/public-achievement.ts";
 import { audit } from "../audit.ts";
 import { authorizeOrganization } from "../authorize.ts";
 import { signAndStore } from "../issuing/issue-credential.ts";
 import { type IssuingSession, issuingSession } from "../issuing/issuing-session.ts";
 import { queueMail } from "../mail/queue-mail.ts";
 import { awardMessage } from "../mail/templates.ts";
+import { queuePathwayCheck } from "../pathways/pathway-check-queue.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
 
 export const CLAIM_LINK_LIFETIME = 90 * DAY;
@@ -26,6 +27,8 @@ export type AwardOptions = {
   notify: boolean;
   batchId?: string | undefined;
   replacesAwardId?: string | undefined;
+  /** For a stacked credential: the component credentials it rests on, written into its evidence. */
+  components?: readonly { id: string; name: string }[] | undefined;
 };
 export type AwardResult = { award: Award; credential: Record<string, unknown> | string; created: boolean };
 
@@ -35,6 +38,8 @@ export type AwardTarget = {
   achievementId: string;
   published: Awaited<ReturnType<typeof getPublicAchievementIn>>;
   session: IssuingSession;
+  /** Whether this achievement counts towards any pathway: then an award may complete one for its recipient. */
+  feedsPathways: boolean;
 };
 
 /** Looks up what every award of this micro-credential needs, once per transaction (a batch chunk shares it). */
@@ -55,7 +60,14 @@ export async function awardTargetIn(
       "Only a published micro-credential of this organization can be awarded.",
     );
   }
-  return { organization, achievementId, published, session: issuingSession(deps, r, organization) };
+  const feedsPathways = (await r.pathways.listContaining([achievementUrl(deps, achievementId)])).length > 0;
+  return {
+    organization,
+    achievementId,
+    published,
+    session: issuingSession(deps, r, organization),
+    feedsPathways,
+  };
 }
 
 /**
@@ -93,6 +105,7 @@ export async function awardIn(
     request,
     issuedOn,
     validUntil,
+    components: options.components,
   });
   const { id: credentialId, signed } = await signAndStore(deps, r, target.session, {
     credential: document,
@@ -137,6 +150,7 @@ export async function awardIn(
       ),
     );
   }
+  if (target.feedsPathways && award.recipientKind === "email") await checkRecipientPathways(r, recipient);
   await audit(r, {
     action: "award.issued",
     actor,
@@ -152,6 +166,13 @@ export async function awardIn(
     at: now,
   });
   return { award, credential: signed, created: true };
+}
+
+/** A learner who already proved this address gets their pathways checked: this award may complete one. */
+async function checkRecipientPathways(r: Repositories, email: string) {
+  const [user, extra] = await Promise.all([r.users.findByEmail(email), r.wallet.findEmail(email)]);
+  const userId = user?.emailVerifiedAt ? user.id : extra?.verifiedAt ? extra.userId : undefined;
+  if (userId) await queuePathwayCheck(r, userId);
 }
 
 /** One award from the form or the API. */

@@ -1,8 +1,9 @@
 import { DomainError } from "../../domain/errors.ts";
-import { parsePathway, type RequirementNode } from "../../domain/pathways/requirements.ts";
+import { type Pathway, parsePathway, type RequirementNode } from "../../domain/pathways/requirements.ts";
 import {
   LAPSE_POLICIES,
   type LapsePolicy,
+  type Recognition,
   type StoredPathway,
 } from "../../domain/pathways/stored-pathway.ts";
 import { componentsOf, pathKey } from "../../domain/pathways/tree.ts";
@@ -10,6 +11,20 @@ import type { Actor } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
 import { authorizeOrganization } from "../authorize.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
+
+/** What can count towards a pathway: its components' achievements and the external ones recognized as equal. */
+export function componentIdsOf(
+  deps: AppDeps,
+  pathway: Pathway,
+  recognitions: readonly Recognition[],
+): string[] {
+  const ids = new Set(componentsOf(pathway.requirements).map((c) => c.node.achievementId));
+  for (const recognition of recognitions) {
+    if (ids.has(`${deps.publicUrl}/achievements/${recognition.ownAchievementId}`))
+      ids.add(recognition.externalAchievementId);
+  }
+  return [...ids];
+}
 
 const isPolicy = (value: string): value is LapsePolicy =>
   (LAPSE_POLICIES as readonly string[]).includes(value);
@@ -54,10 +69,12 @@ export const savePathway = (
       parsed.pathway.requirements,
     );
     const now = deps.clock();
+    const pathway = { ...parsed.pathway, requirements };
     const stored: StoredPathway = {
       achievementId,
       organizationId: organization.id,
-      pathway: { ...parsed.pathway, requirements },
+      pathway,
+      componentIds: componentIdsOf(deps, pathway, await r.pathways.recognitions(organization.id)),
       policy,
       updatedAt: now,
       updatedBy: actor.kind === "user" ? actor.userId : null,

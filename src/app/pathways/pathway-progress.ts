@@ -1,11 +1,15 @@
 import { DomainError } from "../../domain/errors.ts";
 import { evaluatePathway, type HeldCredential } from "../../domain/pathways/evaluate.ts";
 import { recommendNext } from "../../domain/pathways/next-steps.ts";
+import type { StoredPathway } from "../../domain/pathways/stored-pathway.ts";
+import type { Organization } from "../../domain/types.ts";
 import { subjectOf } from "../../domain/wallet/credential-display.ts";
 import { heldStatus } from "../../domain/wallet/types.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
 import { attachHeldIn } from "../wallet/attach-awards.ts";
 import { heldDocumentIn } from "../wallet/held-document.ts";
+import { queuePathwayCheck } from "./pathway-check-queue.ts";
+import { equivalenceOf } from "./recognitions.ts";
 
 type Json = Record<string, unknown>;
 const record = (value: unknown): Json | undefined =>
@@ -30,10 +34,15 @@ export async function pathwayIn(r: Repositories, achievementId: string) {
 }
 
 /**
- * The learner's credentials as a pathway sees them: every wallet credential with its achievement, issuer (none for
- * the pathway's own organization), credits and date; only a credential that is valid now counts.
+ * The learner's wallet as pathways see it: every credential with its achievement, issuer, credits and date (first
+ * bringing in what was awarded to them since). Only a credential that is valid now (issuer's status, dates, and for
+ * imports the checks it passed) counts.
  */
-async function heldCredentialsIn(deps: AppDeps, r: Repositories, userId: string, ownIssuer: string) {
+export async function learnerHeldIn(
+  deps: AppDeps,
+  r: Repositories,
+  userId: string,
+): Promise<HeldCredential[]> {
   const now = deps.clock();
   await attachHeldIn(deps, r, userId);
   const held: HeldCredential[] = [];
@@ -48,7 +57,7 @@ async function heldCredentialsIn(deps: AppDeps, r: Repositories, userId: string,
     held.push({
       credentialId: typeof credential.id === "string" ? credential.id : entry.id,
       achievementId,
-      ...(typeof issuer === "string" && issuer !== ownIssuer ? { issuer } : {}),
+      ...(typeof issuer === "string" ? { issuer } : {}),
       earnedAt: new Date(entry.display.issuedOn ?? entry.addedAt),
       ...(Number.isFinite(credits) && credits > 0 ? { credits } : {}),
       valid: heldStatus(entry, now) === "valid",
@@ -57,13 +66,30 @@ async function heldCredentialsIn(deps: AppDeps, r: Repositories, userId: string,
   return held;
 }
 
+/** Evaluates one pathway for these credentials; the pathway's own organization's credentials name no issuer. */
+export async function standingIn(
+  deps: AppDeps,
+  r: Repositories,
+  stored: StoredPathway,
+  organization: Organization,
+  held: readonly HeldCredential[],
+) {
+  const own = deps.credentials.organizationDid(organization.slug);
+  const local = held.map(({ issuer, ...rest }) => (issuer && issuer !== own ? { ...rest, issuer } : rest));
+  const equivalences = (await r.pathways.recognitions(organization.id)).map((x) => equivalenceOf(deps, x));
+  const { pathway } = stored;
+  const evaluation = evaluatePathway(pathway.requirements, pathway, local, deps.clock(), equivalences);
+  return { evaluation, next: recommendNext(pathway.requirements, evaluation) };
+}
+
 /** Where a learner stands on a pathway: what counts, what remains, credits so far and what to earn next. */
 export const pathwayProgress = (deps: AppDeps, achievementId: string, userId: string | undefined) =>
   deps.uow(async (r) => {
     const found = await pathwayIn(r, achievementId);
-    const { pathway } = found.stored;
-    const ownIssuer = deps.credentials.organizationDid(found.organization.slug);
-    const held = userId ? await heldCredentialsIn(deps, r, userId, ownIssuer) : [];
-    const evaluation = evaluatePathway(pathway.requirements, pathway, held, deps.clock());
-    return { ...found, evaluation, next: recommendNext(pathway.requirements, evaluation) };
+    const held = userId ? await learnerHeldIn(deps, r, userId) : [];
+    const standing = await standingIn(deps, r, found.stored, found.organization, held);
+    const stacked = userId ? await r.pathways.findAward(achievementId, userId) : undefined;
+    // Complete but not yet awarded (the wallet changed elsewhere): the workers award it now.
+    if (userId && standing.evaluation.complete && !stacked) await queuePathwayCheck(r, userId);
+    return { ...found, ...standing, stacked };
   });

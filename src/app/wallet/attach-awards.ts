@@ -1,5 +1,6 @@
 import { normalizeEmail, sha256IdentityHash } from "../../domain/open-badges/identity-hash.ts";
 import { credentialDisplay, credentialOfStored, subjectOf } from "../../domain/wallet/credential-display.ts";
+import { queuePathwayCheck } from "../pathways/pathway-check-queue.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
 
 /** The addresses an account has proven it controls: its sign-in address once verified, and verified extra ones. */
@@ -69,6 +70,7 @@ export async function attachAwardsIn(
     if (added) attached += 1;
     if (added && !award.claimedAt) await r.awards.update(award.id, { claimedAt: deps.clock() });
   }
+  if (attached > 0) await queuePathwayCheck(r, userId);
   return attached;
 }
 

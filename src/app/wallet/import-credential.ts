@@ -2,6 +2,7 @@ import { DomainError } from "../../domain/errors.ts";
 import { normalizeEmail } from "../../domain/open-badges/identity-hash.ts";
 import type { WalletItem } from "../../domain/wallet/types.ts";
 import { audit, userActor } from "../audit.ts";
+import { queuePathwayCheck } from "../pathways/pathway-check-queue.ts";
 import type { AppDeps, CredentialImporter } from "../ports.ts";
 
 export type ImportDeps = AppDeps & { importer: CredentialImporter };
@@ -48,6 +49,7 @@ export async function importCredential(deps: ImportDeps, userId: string, input: 
       addedAt: deps.clock(),
     };
     await r.wallet.insertItem(item);
+    await queuePathwayCheck(r, userId);
     await audit(r, {
       action: "wallet.imported",
       actor: userActor(userId),

@@ -108,6 +108,13 @@ export const awardRepository = (db: Db): AwardRepository => ({
       .groupBy(month)
       .orderBy(month);
   },
+  async expiredBetween(from, to) {
+    const rows = await db
+      .select()
+      .from(awards)
+      .where(and(eq(awards.status, "active"), gt(awards.validUntil, from), lte(awards.validUntil, to)));
+    return rows.map(toAward);
+  },
   async findByRecipients(recipients) {
     if (recipients.length === 0) return [];
     const rows = await db

@@ -1,15 +1,21 @@
-import { and, eq } from "drizzle-orm";
+import { and, arrayContains, arrayOverlaps, eq } from "drizzle-orm";
 import type { PathwayRepository } from "../../app/ports.ts";
 import type { Pathway } from "../../domain/pathways/requirements.ts";
-import type { LapsePolicy } from "../../domain/pathways/stored-pathway.ts";
+import type { LapsePolicy, StoredPathway } from "../../domain/pathways/stored-pathway.ts";
 import type { Db } from "../client.ts";
-import { pathways } from "../schema.ts";
+import { pathwayAwards, pathways, recognitions } from "../schema.ts";
 
 // Rows are written only through this repository, from validated pathways.
+const toPathway = (row: typeof pathways.$inferSelect): StoredPathway => ({
+  ...row,
+  pathway: row.pathway as Pathway,
+  policy: row.policy as LapsePolicy,
+});
+
 export const pathwayRepository = (db: Db): PathwayRepository => ({
   async find(achievementId) {
     const [row] = await db.select().from(pathways).where(eq(pathways.achievementId, achievementId));
-    return row && { ...row, pathway: row.pathway as Pathway, policy: row.policy as LapsePolicy };
+    return row && toPathway(row);
   },
   async save(pathway) {
     const { achievementId: _, ...changes } = pathway;
@@ -18,9 +24,51 @@ export const pathwayRepository = (db: Db): PathwayRepository => ({
       .values(pathway)
       .onConflictDoUpdate({ target: pathways.achievementId, set: changes });
   },
-  async remove(organizationId, achievementId) {
+  async listContaining(achievementIds) {
+    if (achievementIds.length === 0) return [];
+    const rows = await db
+      .select()
+      .from(pathways)
+      .where(arrayOverlaps(pathways.componentIds, [...achievementIds]));
+    return rows.map(toPathway);
+  },
+  recognitions: (organizationId) =>
+    db
+      .select()
+      .from(recognitions)
+      .where(eq(recognitions.organizationId, organizationId))
+      .orderBy(recognitions.decidedAt),
+  async insertRecognition(recognition) {
+    await db.insert(recognitions).values(recognition);
+  },
+  async removeRecognition(organizationId, id) {
     await db
-      .delete(pathways)
-      .where(and(eq(pathways.organizationId, organizationId), eq(pathways.achievementId, achievementId)));
+      .delete(recognitions)
+      .where(and(eq(recognitions.organizationId, organizationId), eq(recognitions.id, id)));
+  },
+  async findAward(pathwayId, userId) {
+    const [row] = await db
+      .select()
+      .from(pathwayAwards)
+      .where(and(eq(pathwayAwards.pathwayId, pathwayId), eq(pathwayAwards.userId, userId)));
+    return row;
+  },
+  async findAwardById(awardId) {
+    const [row] = await db.select().from(pathwayAwards).where(eq(pathwayAwards.awardId, awardId));
+    return row;
+  },
+  async insertAward(award) {
+    await db.insert(pathwayAwards).values(award).onConflictDoNothing();
+  },
+  awardsResting: (credentialId) =>
+    db
+      .select()
+      .from(pathwayAwards)
+      .where(arrayContains(pathwayAwards.componentCredentialIds, [credentialId])),
+  async flagAward(awardId, at, reason) {
+    await db
+      .update(pathwayAwards)
+      .set({ flaggedAt: at, flagReason: reason })
+      .where(eq(pathwayAwards.awardId, awardId));
   },
 });

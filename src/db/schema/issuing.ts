@@ -183,16 +183,63 @@ export const awardBatchRows = pgTable(
 );
 
 /** A stacked achievement's requirements: a tree over component achievements, and what happens when one lapses. */
-export const pathways = pgTable("pathways", {
-  achievementId: uuid("achievement_id")
-    .primaryKey()
-    .references(() => achievements.id, { onDelete: "cascade" }),
-  organizationId: uuid("organization_id")
-    .notNull()
-    .references(() => organizations.id, { onDelete: "cascade" }),
-  pathway: jsonb("pathway").$type<Record<string, unknown>>().notNull(),
-  /** keep | flag | suspend: the stacked credential's fate when a component is revoked or expires. */
-  policy: text("policy").notNull(),
-  updatedAt: at("updated_at").notNull(),
-  updatedBy: uuid("updated_by"),
-});
+export const pathways = pgTable(
+  "pathways",
+  {
+    achievementId: uuid("achievement_id")
+      .primaryKey()
+      .references(() => achievements.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    pathway: jsonb("pathway").$type<Record<string, unknown>>().notNull(),
+    /** Every achievement id that can count towards it (components and recognized equivalents): finds candidates. */
+    componentIds: text("component_ids").array().notNull(),
+    /** keep | flag | suspend: the stacked credential's fate when a component is revoked or expires. */
+    policy: text("policy").notNull(),
+    updatedAt: at("updated_at").notNull(),
+    updatedBy: uuid("updated_by"),
+  },
+  (t) => [index("pathways_components_idx").using("gin", t.componentIds)],
+);
+
+/** An issuer's decision that an external achievement counts as one of its own (CLR `exactMatchOf`). */
+export const recognitions = pgTable(
+  "recognitions",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    externalAchievementId: text("external_achievement_id").notNull(),
+    externalIssuer: text("external_issuer"),
+    ownAchievementId: uuid("own_achievement_id")
+      .notNull()
+      .references(() => achievements.id, { onDelete: "cascade" }),
+    decidedBy: uuid("decided_by"),
+    decidedAt: at("decided_at").notNull(),
+  },
+  (t) => [index("recognitions_org_idx").on(t.organizationId)],
+);
+
+/** A stacked credential awarded automatically, with the component credentials it rests on (its evidence). */
+export const pathwayAwards = pgTable(
+  "pathway_awards",
+  {
+    awardId: uuid("award_id")
+      .primaryKey()
+      .references(() => awards.id, { onDelete: "cascade" }),
+    pathwayId: uuid("pathway_id")
+      .notNull()
+      .references(() => achievements.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull(),
+    componentCredentialIds: text("component_credential_ids").array().notNull(),
+    /** Set when a component lapsed and the pathway's policy is to flag the award for review. */
+    flaggedAt: at("flagged_at"),
+    flagReason: text("flag_reason"),
+  },
+  (t) => [
+    uniqueIndex("pathway_awards_learner_idx").on(t.pathwayId, t.userId),
+    index("pathway_awards_components_idx").using("gin", t.componentCredentialIds),
+  ],
+);

@@ -11,8 +11,27 @@ export function awardCredentialDocument(input: {
   request: AwardRequest;
   issuedOn: Date;
   validUntil: Date | undefined;
+  /** Credentials this award rests on (a stacked credential's components), named as evidence. */
+  components?: readonly { id: string; name: string }[] | undefined;
 }): Record<string, unknown> {
   const { request } = input;
+  const evidence = [
+    ...(request.evidenceUrl || request.narrative
+      ? [
+          {
+            type: ["Evidence"],
+            ...(request.evidenceUrl ? { id: request.evidenceUrl } : {}),
+            ...(request.narrative ? { narrative: request.narrative } : {}),
+          },
+        ]
+      : []),
+    ...(input.components ?? []).map((component) => ({
+      id: component.id,
+      type: ["Evidence"],
+      name: component.name,
+      description: "A component credential of this stacked credential, verifiable on its own.",
+    })),
+  ];
   return {
     "@context": [
       "https://www.w3.org/ns/credentials/v2",
@@ -30,16 +49,6 @@ export function awardCredentialDocument(input: {
       achievement: input.achievement,
       ...(request.result ? { result: [{ type: ["Result"], value: request.result }] } : {}),
     },
-    ...(request.evidenceUrl || request.narrative
-      ? {
-          evidence: [
-            {
-              type: ["Evidence"],
-              ...(request.evidenceUrl ? { id: request.evidenceUrl } : {}),
-              ...(request.narrative ? { narrative: request.narrative } : {}),
-            },
-          ],
-        }
-      : {}),
+    ...(evidence.length ? { evidence } : {}),
   };
 }

@@ -8,7 +8,30 @@ export type StoredPathway = {
   achievementId: string;
   organizationId: string;
   pathway: Pathway;
+  /** Every achievement id that can count towards it: its components and the recognized equivalents. */
+  componentIds: string[];
   policy: LapsePolicy;
   updatedAt: Date;
   updatedBy: string | null;
+};
+
+/** An issuer's decision that an external achievement counts as one of its own (`exactMatchOf`). */
+export type Recognition = {
+  id: string;
+  organizationId: string;
+  externalAchievementId: string;
+  externalIssuer: string | null;
+  ownAchievementId: string;
+  decidedBy: string | null;
+  decidedAt: Date;
+};
+
+/** A stacked credential Cairn awarded because a pathway was complete, and the credentials it rests on. */
+export type PathwayAward = {
+  awardId: string;
+  pathwayId: string;
+  userId: string;
+  componentCredentialIds: string[];
+  flaggedAt: Date | null;
+  flagReason: string | null;
 };

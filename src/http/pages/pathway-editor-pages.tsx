@@ -1,5 +1,10 @@
 import { Hono } from "hono";
 import { pathwayEditor, savePathway } from "../../app/pathways/manage-pathway.ts";
+import {
+  listRecognitions,
+  recognizeAchievement,
+  withdrawRecognition,
+} from "../../app/pathways/recognitions.ts";
 import { LAPSE_POLICIES } from "../../domain/pathways/stored-pathway.ts";
 import { type AppEnv, actorOf, type HttpDeps } from "../env.ts";
 import { ErrorSummary, Form, type FormErrors, type FormValues, fieldText } from "./forms.tsx";
@@ -60,6 +65,8 @@ export function pathwayEditorPages(deps: HttpDeps) {
       slug,
       id,
     );
+    const recognitions = await listRecognitions(deps, actorOf(user), slug);
+    const names = new Map(choices.map((choice) => [choice.url.split("/").at(-1), choice.name]));
     const v = values ?? { ...formFromPathway(stored?.pathway), policy: stored?.policy ?? "flag" };
     const f = (key: string) => fieldText(v, key);
     const achievementOptions: [string, string][] = [
@@ -167,6 +174,64 @@ export function pathwayEditorPages(deps: HttpDeps) {
           />
           <button type="submit">Save the pathway</button>
         </Form>
+        <h3 id="recognitions">Recognized external achievements</h3>
+        <p>
+          An achievement from another issuer that your organization accepts as equal to one of yours: a
+          learner who holds it (verified) counts as holding yours in every pathway.
+        </p>
+        {recognitions.length ? (
+          <table>
+            <caption class="visually-hidden">Recognitions</caption>
+            <thead>
+              <tr>
+                <th scope="col">External achievement</th>
+                <th scope="col">Issuer</th>
+                <th scope="col">Counts as</th>
+                <th scope="col">Decided</th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recognitions.map((x) => (
+                <tr>
+                  <td class="mono">{x.externalAchievementId}</td>
+                  <td class="mono">{x.externalIssuer ?? "any"}</td>
+                  <td>{names.get(x.ownAchievementId) ?? x.ownAchievementId}</td>
+                  <td>{x.decidedAt.toISOString().slice(0, 10)}</td>
+                  <td>
+                    <Form
+                      action={`/orgs/${slug}/achievements/${id}/pathway/recognitions/${x.id}/withdraw`}
+                      csrf={c.get("csrfToken")}
+                      class="inline"
+                    >
+                      <button type="submit" class="secondary small">
+                        Withdraw <span class="visually-hidden">{x.externalAchievementId}</span>
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        <Form action={`/orgs/${slug}/achievements/${id}/pathway/recognitions`} csrf={c.get("csrfToken")}>
+          <div class="inline-form">
+            <Input name="externalAchievementId" label="External achievement id" value="" />
+            <Input name="externalIssuer" label="Its issuer (DID or URL, optional)" value="" />
+            <Select
+              name="ownAchievementId"
+              label="Counts as our"
+              options={choices.map((choice): [string, string] => [
+                choice.url.split("/").at(-1) ?? "",
+                choice.name,
+              ])}
+              value=""
+            />
+            <button type="submit" class="secondary">
+              Recognize
+            </button>
+          </div>
+        </Form>
       </section>,
     );
   };
@@ -197,6 +262,40 @@ export function pathwayEditorPages(deps: HttpDeps) {
       } catch (error) {
         return formFailure(c, error, (errors, message) => editor(c, values, errors, message));
       }
+    }),
+  );
+  pages.post(
+    "/orgs/:slug/achievements/:id/pathway/recognitions",
+    signedIn(async (c, user) => {
+      const [slug, id] = [pathParam(c, "slug"), pathParam(c, "id")];
+      const values = await readForm(c);
+      try {
+        await recognizeAchievement(deps, actorOf(user), slug, {
+          externalAchievementId: fieldText(values, "externalAchievementId"),
+          externalIssuer: fieldText(values, "externalIssuer"),
+          ownAchievementId: fieldText(values, "ownAchievementId"),
+        });
+        return redirectWith(
+          c,
+          `/orgs/${slug}/achievements/${id}/pathway#recognitions`,
+          "The recognition is recorded.",
+        );
+      } catch (error) {
+        return formFailure(c, error, (errors, message) => editor(c, undefined, errors, message));
+      }
+    }),
+  );
+  pages.post(
+    "/orgs/:slug/achievements/:id/pathway/recognitions/:recognition/withdraw",
+    signedIn(async (c, user) => {
+      const [slug, id] = [pathParam(c, "slug"), pathParam(c, "id")];
+      await readForm(c);
+      await withdrawRecognition(deps, actorOf(user), slug, pathParam(c, "recognition"));
+      return redirectWith(
+        c,
+        `/orgs/${slug}/achievements/${id}/pathway#recognitions`,
+        "The recognition is withdrawn.",
+      );
     }),
   );
   return pages;

@@ -1,8 +1,9 @@
 import { Hono } from "hono";
+import { pathwayClr } from "../../app/pathways/pathway-clr.ts";
 import { pathwayProgress } from "../../app/pathways/pathway-progress.ts";
 import { componentsOf } from "../../domain/pathways/tree.ts";
 import type { AppEnv, HttpDeps } from "../env.ts";
-import { pathParam, render } from "./kit.tsx";
+import { attachmentHeaders, pathParam, render, signedIn } from "./kit.tsx";
 import { PathwayMap } from "./pathway-map.tsx";
 
 /** `/pathways/:id`: a stacked achievement's requirements for anyone, and a signed-in learner's progress on it. */
@@ -11,7 +12,7 @@ export function pathwayPages(deps: HttpDeps) {
   pages.get("/pathways/:id", async (c) => {
     const id = pathParam(c, "id");
     const user = c.get("user");
-    const { name, description, organization, stored, evaluation, next } = await pathwayProgress(
+    const { name, description, organization, stored, evaluation, next, stacked } = await pathwayProgress(
       deps,
       id,
       user?.id,
@@ -36,6 +37,14 @@ export function pathwayPages(deps: HttpDeps) {
               <strong>{summary}</strong>
               {evaluation.creditsEarned ? ` ${evaluation.creditsEarned} credits so far.` : ""}
             </p>
+            {stacked ? (
+              <p>
+                {name} was awarded to you: it is in your <a href="/wallet">wallet</a>.{" "}
+                <a href={`/pathways/${id}/clr.json`}>Download your learner record (CLR 2.0)</a>
+              </p>
+            ) : evaluation.complete ? (
+              <p>Your {name} credential is being issued; it will be in your wallet in a moment.</p>
+            ) : null}
             <progress max={done + needed} value={done} aria-label="Pathway progress">
               {done} of {done + needed}
             </progress>
@@ -99,5 +108,16 @@ export function pathwayPages(deps: HttpDeps) {
       </article>,
     );
   });
+  pages.get(
+    "/pathways/:id/clr.json",
+    signedIn(async (c, user) => {
+      const clr = await pathwayClr(deps, pathParam(c, "id"), user.id);
+      return c.body(
+        JSON.stringify(clr, null, 2),
+        200,
+        attachmentHeaders("learner-record-clr.json", "application/vc+ld+json"),
+      );
+    }),
+  );
   return pages;
 }

@@ -67,7 +67,7 @@ export async function createBatchIn(
     failed: 0,
     processedThrough: 0,
     notify: input.notify,
-    createdBy: actor.kind === "user" ? actor.userId : actor.apiKeyId,
+    createdBy: actor.kind === "user" ? actor.userId : actor.kind === "api_key" ? actor.apiKeyId : null,
     createdAt: now,
     finishedAt: null,
   };

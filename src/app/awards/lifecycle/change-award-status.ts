@@ -1,9 +1,10 @@
 import type { Award, AwardStatus } from "../../../domain/awards/award-request.ts";
 import { DomainError } from "../../../domain/errors.ts";
-import type { Actor, StatusPurpose } from "../../../domain/types.ts";
+import type { Actor, Organization, StatusPurpose } from "../../../domain/types.ts";
 import { audit } from "../../audit.ts";
 import { authorizeOrganization } from "../../authorize.ts";
-import type { AppDeps } from "../../ports.ts";
+import { COMPONENT_LAPSED_JOB } from "../../pathways/pathway-check-queue.ts";
+import type { AppDeps, Repositories } from "../../ports.ts";
 import type { LifecycleAction, StatusChange } from "./inputs.ts";
 import { publishLists, setStatusBitIn, statusPurposeOf } from "./status-bit.ts";
 
@@ -47,40 +48,55 @@ const PAST = { revoke: "revoked", suspend: "suspended", unsuspend: "unsuspended"
 export const changeAwardStatus = (deps: AppDeps, actor: Actor, slug: string, change: StatusChange) =>
   deps.uow(async (r) => {
     const { organization } = await authorizeOrganization(r, actor, slug, "credentials:issue");
-    const now = deps.clock();
-    const lists: string[] = [];
-    const changed: Award[] = [];
-    for (const awardId of change.awardIds) {
-      const award = await r.awards.find(organization.id, awardId);
-      if (!award) throw new DomainError("award_not_found", "This organization has no such award.");
-      const purpose = await statusPurposeOf(r, organization.id, award.credentialId);
-      if (!purpose) {
-        throw new DomainError(
-          "no_status_entry",
-          `The award to ${who(award)} has no status entry, so its status cannot change.`,
-        );
-      }
-      const next = transition(award, change.action, purpose);
-      const result = await setStatusBitIn(deps, r, organization.id, award.credentialId, next.bit);
-      if (result.changed) lists.push(result.listId);
-      const after = { status: next.status, statusReason: change.reason };
-      await r.awards.update(award.id, after);
-      await audit(r, {
-        action: `award.${PAST[change.action]}`,
-        actor,
-        organizationId: organization.id,
-        subject: award.id,
-        data: {
-          credentialId: award.credentialId,
-          reason: change.reason,
-          bulk: change.awardIds.length > 1,
-          before: { status: award.status, statusReason: award.statusReason },
-          after,
-        },
-        at: now,
-      });
-      changed.push({ ...award, ...after });
-    }
-    await publishLists(r, lists);
-    return { organization, awards: changed };
+    return changeAwardStatusIn(deps, r, organization, actor, change);
   });
+
+/** The status change inside the caller's transaction, for an organization the caller is entitled to act for. */
+export async function changeAwardStatusIn(
+  deps: AppDeps,
+  r: Repositories,
+  organization: Organization,
+  actor: Actor,
+  change: StatusChange,
+) {
+  const now = deps.clock();
+  const lists: string[] = [];
+  const changed: Award[] = [];
+  for (const awardId of change.awardIds) {
+    const award = await r.awards.find(organization.id, awardId);
+    if (!award) throw new DomainError("award_not_found", "This organization has no such award.");
+    const purpose = await statusPurposeOf(r, organization.id, award.credentialId);
+    if (!purpose) {
+      throw new DomainError(
+        "no_status_entry",
+        `The award to ${who(award)} has no status entry, so its status cannot change.`,
+      );
+    }
+    const next = transition(award, change.action, purpose);
+    const result = await setStatusBitIn(deps, r, organization.id, award.credentialId, next.bit);
+    if (result.changed) lists.push(result.listId);
+    const after = { status: next.status, statusReason: change.reason };
+    await r.awards.update(award.id, after);
+    await audit(r, {
+      action: `award.${PAST[change.action]}`,
+      actor,
+      organizationId: organization.id,
+      subject: award.id,
+      data: {
+        credentialId: award.credentialId,
+        reason: change.reason,
+        bulk: change.awardIds.length > 1,
+        before: { status: award.status, statusReason: award.statusReason },
+        after,
+      },
+      at: now,
+    });
+    changed.push({ ...award, ...after });
+    // A stacked credential resting on this one learns of it; its pathway's policy decides what happens.
+    if (next.bit && (await r.pathways.awardsResting(award.credentialId)).length > 0) {
+      await r.jobs.send(COMPONENT_LAPSED_JOB, { credentialId: award.credentialId });
+    }
+  }
+  await publishLists(r, lists);
+  return { organization, awards: changed };
+}
