@@ -288,5 +288,7 @@ describe("pathways that stack micro-credentials across organizations", () => {
     });
     const [stackedAward] = await sql("SELECT status FROM awards WHERE id = $1", [row?.award_id]);
     expect(stackedAward?.status).toBe("active");
+    const detail = await (await school.owner.get(`/orgs/${school.slug}/awards/${row?.award_id}`)).text();
+    expect(detail).toContain("Flagged for your review");
   });
 });

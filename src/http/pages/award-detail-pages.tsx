@@ -50,7 +50,7 @@ export function awardDetailPages(deps: AppDeps) {
   const detailPage = async (c: PageContext, user: User, errors?: FormErrors, message?: string) => {
     const slug = pathParam(c, "slug");
     const found = await getAward(deps, actorOf(user), slug, pathParam(c, "id"));
-    const { organization, membership, award, purpose, replaces, replacedBy, canIssue } = found;
+    const { organization, membership, award, purpose, replaces, replacedBy, canIssue, stacked } = found;
     const base = `/orgs/${slug}/awards/${award.id}`;
     const csrf = c.get("csrfToken");
     const actions = actionsFor(award, purpose);
@@ -91,6 +91,20 @@ export function awardDetailPages(deps: AppDeps) {
           </dd>
           <dt>Claimed</dt>
           <dd>{award.claimedAt ? `Claimed on ${day(award.claimedAt)}` : "Not claimed yet"}</dd>
+          {stacked ? (
+            <>
+              <dt>Stacked from</dt>
+              <dd>
+                {stacked.componentCredentialIds.length} component credential(s), awarded automatically when
+                the pathway was complete
+                {stacked.flaggedAt ? (
+                  <p class="notice warning" role="note">
+                    Flagged for your review on {day(stacked.flaggedAt)}: {stacked.flagReason}
+                  </p>
+                ) : null}
+              </dd>
+            </>
+          ) : null}
           <dt>Renews</dt>
           <dd>{replaces ? <AwardLink slug={slug} award={replaces} /> : "—"}</dd>
           <dt>Renewed by</dt>

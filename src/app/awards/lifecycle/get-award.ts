@@ -26,6 +26,8 @@ export const getAward = (deps: AppDeps, actor: Actor, slug: string, awardId: str
       purpose: await statusPurposeOf(r, organization.id, award.credentialId),
       replaces: replaces && toRow(replaces, names, now),
       replacedBy: replacedBy.map((a) => toRow(a, names, now)),
+      /** For a stacked credential Cairn awarded on a completed pathway: its components and any review flag. */
+      stacked: await r.pathways.findAwardById(award.id),
       canIssue:
         actor.kind === "api_key" || (!!membership && roleAllows(membership.role, "credentials:issue")),
     };
