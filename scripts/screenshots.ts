@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { issueDemoCredentials } from "../src/app/demo/demo-credentials.ts";
+import { completeDemoPathways, seedDemoPathway } from "../src/app/demo/demo-pathway.ts";
 import { fillDemoWallets } from "../src/app/demo/demo-wallets.ts";
 import { DEMO_PASSWORD, seedDemo } from "../src/app/demo/seed-demo.ts";
 import { loadConfig } from "../src/config.ts";
@@ -24,10 +25,11 @@ const runtime = await openRuntime(config, { workers: true });
 const { accounts } = await seedDemo(runtime.deps);
 const learners = accounts.filter((a) => a.role.startsWith("learner"));
 await issueDemoCredentials(runtime.deps, "northfield", learners);
-const [publicPage] = await fillDemoWallets(
-  runtime.deps,
-  learners.map((l) => l.email),
-);
+const emails = learners.map((l) => l.email);
+const pathway = await seedDemoPathway(runtime.deps, "northfield", "owner@northfield.test", emails);
+await fillDemoWallets(runtime.deps, emails);
+await completeDemoPathways(runtime.deps, emails);
+const [publicPage] = await fillDemoWallets(runtime.deps, emails);
 const app = createApp(runtime.httpDeps);
 const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
 const base = `http://localhost:${port}`;
@@ -61,6 +63,10 @@ try {
   await shot("/orgs/northfield/awards/dashboard", "dashboard");
   await shot("/orgs/northfield/api-keys", "api-keys");
   await shot("/docs", "api-docs");
+  if (pathway) {
+    await page.goto(`${base}/orgs/northfield/achievements/${pathway.id}/pathway`);
+    await page.screenshot({ path: join("docs", "screenshots", "pathway-editor.png") });
+  }
   await page.goto(`${base}/signin`);
   await page.getByLabel("Email address").fill("admin@cairn.test");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
@@ -76,6 +82,10 @@ try {
   await shot("/wallet", "wallet");
   await page.locator('.wallet-cards a[href^="/wallet/"]').first().click();
   await page.screenshot({ path: join("docs", "screenshots", "wallet-credential.png"), fullPage: true });
+  if (pathway) {
+    await page.goto(`${base}/pathways/${pathway.id}`);
+    await page.screenshot({ path: join("docs", "screenshots", "pathway.png"), fullPage: true });
+  }
   await page.context().clearCookies();
   if (publicPage) await shot(new URL(publicPage.url).pathname, "public-credential");
 } finally {

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createAdmin } from "./app/accounts/create-admin.ts";
 import { issueDemoCredentials } from "./app/demo/demo-credentials.ts";
+import { completeDemoPathways, seedDemoPathway } from "./app/demo/demo-pathway.ts";
 import { fillDemoWallets } from "./app/demo/demo-wallets.ts";
 import { DEMO_PASSWORD, seedDemo } from "./app/demo/seed-demo.ts";
 import { createOrganizationInput, email, password } from "./app/inputs.ts";
@@ -171,10 +172,12 @@ const COMMANDS: Record<string, Command> = {
         const { organization, accounts } = await seedDemo(deps);
         const learners = accounts.filter((a) => a.role.startsWith("learner"));
         const credentials = await issueDemoCredentials(deps, organization.slug, learners);
-        const shared = await fillDemoWallets(
-          deps,
-          learners.map((l) => l.email),
-        );
+        const emails = learners.map((l) => l.email);
+        const owner = accounts.find((a) => a.role.startsWith("owner"))?.email ?? "";
+        const pathway = await seedDemoPathway(deps, organization.slug, owner, emails);
+        await fillDemoWallets(deps, emails);
+        await completeDemoPathways(deps, emails);
+        const shared = await fillDemoWallets(deps, emails);
         const folder = join(config.dataDir, "demo-credentials");
         mkdirSync(folder, { recursive: true });
         for (const c of credentials)
@@ -202,6 +205,14 @@ const COMMANDS: Record<string, Command> = {
         );
         console.log(`\nLearners' wallets: sign in as a learner and open ${config.publicUrl}/wallet`);
         for (const s of shared) console.log(`  Public credential page of ${s.learner}: ${s.url}`);
+        if (pathway) {
+          console.log(
+            `\nA pathway that stacks four micro-credentials into the ${pathway.name}: ${pathway.url}`,
+          );
+          console.log(
+            `  ${emails[0]} completed it (the certificate is in the wallet); ${emails[1]} is part-way.`,
+          );
+        }
         return 0;
       }),
   },

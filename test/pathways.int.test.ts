@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awardCompletedPathways } from "../src/app/pathways/award-pathways.ts";
+import { sweepExpiredComponents } from "../src/app/pathways/lapse-policy.ts";
 import { eventually, linkIn, mailTo, startTestContext, type TestContext } from "./harness.ts";
 import { type BrowserClient, signedUp } from "./http-client.ts";
 
@@ -290,5 +291,37 @@ describe("pathways that stack micro-credentials across organizations", () => {
     expect(stackedAward?.status).toBe("active");
     const detail = await (await school.owner.get(`/orgs/${school.slug}/awards/${row?.award_id}`)).text();
     expect(detail).toContain("Flagged for your review");
+  });
+
+  it("applies the policy when a component expires: the hourly sweep flags the stacked credential", async () => {
+    const school = await organization("Expiry School");
+    const first = await school.define("First Aid at Sea");
+    const badge = await school.define("Sea Survival", "1");
+    await school.owner.submit(`/orgs/${school.slug}/achievements/${badge}/pathway`, {
+      rootRule: "all",
+      g0Rule: "all",
+      g0c0Achievement: `${ctx.publicUrl}/achievements/${first}`,
+      policy: "flag",
+    });
+    const address = `expiry-${counter}@learner.test`;
+    const learner = await signedUp(ctx.app, { email: address });
+    const validUntil = new Date(Date.now() + 3 * 24 * 60 * 60 * 1000);
+    const response = await school.owner.submit(`/orgs/${school.slug}/achievements/${first}/award`, {
+      nonce: `expiry-${counter}`,
+      recipient: address,
+      validUntil: validUntil.toISOString().slice(0, 10),
+      notify: "yes",
+    });
+    expect(response.status).toBe(303);
+    await learner.submit(linkIn((await mailTo(ctx, address, /First Aid at Sea/)).text, "/claim/"), {});
+    const [row] = await eventually(async () => {
+      const rows = await sql("SELECT award_id FROM pathway_awards WHERE pathway_id = $1", [badge]);
+      return rows.length ? rows : undefined;
+    });
+    const [component] = await sql("SELECT valid_until FROM awards WHERE achievement_id = $1", [first]);
+    const justAfter = new Date(new Date(String(component?.valid_until)).getTime() + 30 * 60 * 1000);
+    await sweepExpiredComponents({ ...ctx.deps, clock: () => justAfter });
+    const [flag] = await sql("SELECT flag_reason FROM pathway_awards WHERE award_id = $1", [row?.award_id]);
+    expect(flag?.flag_reason).toContain("expired");
   });
 });
