@@ -182,9 +182,16 @@ describe("pathways that stack micro-credentials across organizations", () => {
     expect(evidence.map((e) => e.name).sort()).toEqual(["Chart Work", "Tides and Currents"]);
     expect(evidence.map((e) => e.id).sort()).toEqual([...(row?.component_credential_ids as string[])].sort());
     expect((await postJson("/credentials/verify", { verifiableCredential: document })).verified).toBe(true);
+    const achievement = (document.credentialSubject as { achievement: { alignment: Json[] } }).achievement;
+    expect(
+      achievement.alignment.filter((a) => a.targetType === "ceterms:Credential").map((a) => a.targetUrl),
+    ).toEqual([url(charts), url(tides)]);
 
     const page = await (await learner.get(`/pathways/${skipper}`)).text();
     expect(page).toContain("Coastal Skipper was awarded to you");
+    const publicPage = await (await ctx.app.request(`/achievements/${skipper}`)).text();
+    expect(publicPage).toContain("Stacks from");
+    expect(publicPage).toContain(`<a href="${url(tides)}">Tides and Currents</a>`);
     const clrResponse = await learner.get(`/pathways/${skipper}/clr.json`);
     expect(clrResponse.status).toBe(200);
     const clr = (await clrResponse.json()) as Json;

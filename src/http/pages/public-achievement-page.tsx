@@ -32,6 +32,11 @@ export function publicAchievementPages(deps: AppDeps) {
       });
     }
     const d = version.definition;
+    const components = (Array.isArray(json.alignment) ? json.alignment : []).flatMap((a) =>
+      a?.targetType === "ceterms:Credential" && typeof a.targetUrl === "string"
+        ? [{ url: String(a.targetUrl), name: String(a.targetName ?? a.targetUrl) }]
+        : [],
+    );
     return render(
       c,
       d.name,
@@ -50,6 +55,21 @@ export function publicAchievementPages(deps: AppDeps) {
         </ul>
         <h2>How it is earned</h2>
         <p>{d.criteria}</p>
+        {components.length ? (
+          <>
+            <h2>Stacks from</h2>
+            <ul>
+              {components.map((c) => (
+                <li>
+                  <a href={c.url}>{c.name}</a>
+                </li>
+              ))}
+            </ul>
+            <p>
+              <a href={`/pathways/${pathParam(c, "id")}`}>See the pathway and your progress</a>
+            </p>
+          </>
+        ) : null}
         <dl class="facts">
           <dt>Type</dt>
           <dd>{d.achievementType}</dd>
