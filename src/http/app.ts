@@ -36,6 +36,7 @@ import { profilePages } from "./pages/profile-pages.tsx";
 import { publicAchievementPages } from "./pages/public-achievement-page.tsx";
 import { sharedCredentialPages } from "./pages/shared-credential-page.tsx";
 import { skillPages } from "./pages/skill-pages.tsx";
+import { verifyPages } from "./pages/verify-page.tsx";
 import { walletItemPages } from "./pages/wallet-item-pages.tsx";
 import { walletPages } from "./pages/wallet-pages.tsx";
 import { problemResponse, validationError } from "./problem.ts";
@@ -138,6 +139,7 @@ export function createApp(deps: HttpDeps) {
   app.route("/", profilePages(deps));
   app.route("/", pathwayEditorPages(deps));
   app.route("/", pathwayPages(deps));
+  app.route("/", verifyPages(deps));
   app.route("/", awardDetailPages(deps));
   app.route("/", awardBatchPages(deps));
   app.route("/", achievementPages(deps));

@@ -1,5 +1,5 @@
 import type { PDFFont, PDFImage, PDFPage, RGB } from "pdf-lib";
-import { rgb } from "pdf-lib";
+import { PDFString, rgb } from "pdf-lib";
 import { tint } from "./certificate-style.ts";
 import { fitText, type MeasureText, truncateToWidth } from "./wrap-text.ts";
 
@@ -132,10 +132,22 @@ export function drawFacts(sheet: Sheet, facts: Fact[]): void {
   });
 }
 
-/** The QR code at the bottom-right with its caption underneath. */
-export function drawQr(sheet: Sheet, qr: PDFImage): void {
+/**
+ * The QR code at the bottom-right with its caption underneath. The code is also a link to the same address (a PDF
+ * URI action), so a reader clicks where a phone scans, and a verifier reading the file finds the address in it.
+ */
+export function drawQr(sheet: Sheet, qr: PDFImage, url: string): void {
   const x = sheet.width - MARGIN - QR_SIZE;
   sheet.page.drawImage(qr, { x, y: ROW_TOP - QR_SIZE, width: QR_SIZE, height: QR_SIZE });
+  const { context } = sheet.page.doc;
+  const link = context.obj({
+    Type: "Annot",
+    Subtype: "Link",
+    Rect: [x, ROW_TOP - QR_SIZE, x + QR_SIZE, ROW_TOP],
+    Border: [0, 0, 0],
+    A: { Type: "Action", S: "URI", URI: PDFString.of(url) },
+  });
+  sheet.page.node.addAnnot(context.register(link));
   const caption = { x: x + QR_SIZE / 2, y: ROW_BOTTOM + 2, size: 8, font: sheet.bold, color: MUTED };
   drawLine(sheet, "Scan to verify", { ...caption, align: "center" });
 }

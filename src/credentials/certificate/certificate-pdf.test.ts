@@ -62,9 +62,14 @@ describe("renderCertificatePdf", () => {
         { label: "ECTS credits", value: "5" },
       ],
     });
-    const { doc, page } = await firstPage(await renderCertificatePdf(input));
+    const bytes = await renderCertificatePdf(input);
+    const { doc, page } = await firstPage(bytes);
 
     expect(doc.numPages).toBe(1);
+    // The QR code is also a link, readable in the file itself.
+    expect(Buffer.from(bytes).toString("latin1")).toContain(`/URI (${VERIFY_URL})`);
+    const [link] = (await page.getAnnotations()).filter((a) => a.subtype === "Link");
+    expect(link?.url).toBe(VERIFY_URL);
     const [, , width, height] = page.view;
     expect(width).toBeCloseTo(example.size[0] ?? 0, 2);
     expect(height).toBeCloseTo(example.size[1] ?? 0, 2);

@@ -29,9 +29,10 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
   drawMainColumn(sheet, input, badge);
   drawIssuer(sheet, input.issuerName, issueDates(input));
   drawFacts(sheet, input.euFacts ?? []);
-  drawQr(sheet, await doc.embedPng(await qrPng(input.verifyUrl)));
+  drawQr(sheet, await doc.embedPng(await qrPng(input.verifyUrl)), input.verifyUrl);
   drawFooter(sheet, input.credentialId, singleLine(input.verifyUrl));
-  return doc.save();
+  // Plain (not object-stream) objects keep the link readable in the file: `/URI (…)`, for a verifier to find.
+  return doc.save({ useObjectStreams: false });
 }
 
 function setMetadata(doc: PDFDocument, input: CertificateInput): void {

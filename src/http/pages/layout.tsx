@@ -38,6 +38,9 @@ function Navigation({ user }: { user: User | undefined }) {
           </>
         ) : null}
         <li>
+          <a href="/verify">Verify</a>
+        </li>
+        <li>
           <a href="/docs">API</a>
         </li>
       </ul>
