@@ -71,7 +71,12 @@ async function referenceVerifies(credential: Json) {
   };
   // Status is Cairn's own check (its lists are served by Cairn); the reference library checks proof and dates.
   const checkStatus = async () => ({ verified: true });
-  const result = await vc.verifyCredential({ credential, suite: referenceVerifySuite(), documentLoader, checkStatus });
+  const result = await vc.verifyCredential({
+    credential,
+    suite: referenceVerifySuite(),
+    documentLoader,
+    checkStatus,
+  });
   if (!result.verified) console.error(JSON.stringify(result.error ?? result, null, 1).slice(0, 2000));
   return result.verified;
 }
@@ -119,8 +124,13 @@ describe("stacking across two organizations in Chromium", () => {
     await learner.getByRole("button", { name: "Create account" }).click();
     await learner.getByRole("button", { name: "Keep it in my Cairn account" }).click();
     await learner.goto(`${base}/pathways/${certificate}`);
-    await expect.poll(() => learner.getByRole("status").filter({ hasText: "1 held, 1 to go." }).count()).toBe(1);
+    await expect
+      .poll(() => learner.getByRole("status").filter({ hasText: "1 held, 1 to go." }).count())
+      .toBe(1);
     await expectNoSeriousA11yViolations(learner);
+    // The pathway counts another issuer's credential: the learner consents by following it.
+    await learner.getByRole("button", { name: "Follow this pathway" }).click();
+    await expect.poll(() => learner.getByText("You follow this pathway.").count()).toBeGreaterThan(0);
 
     const mooringAward =
       (

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awardCompletedPathways } from "../src/app/pathways/award-pathways.ts";
 import { sweepExpiredComponents } from "../src/app/pathways/lapse-policy.ts";
+import { hashedEmailIdentity } from "../src/domain/open-badges/identity-hash.ts";
 import { eventually, linkIn, mailTo, startTestContext, type TestContext } from "./harness.ts";
 import { type BrowserClient, signedUp } from "./http-client.ts";
 
@@ -126,6 +127,19 @@ describe("pathways that stack micro-credentials across organizations", () => {
     page = await progressOf(learner, certificate);
     expect(page).toContain("Complete: you hold everything this pathway asks for.");
     expect(page).toContain("7 credits so far.");
+    // It counts another organization's credential: nothing is awarded until the learner follows the pathway.
+    expect(page).toContain("Follow this pathway");
+    expect(
+      await awardCompletedPathways(
+        ctx.deps,
+        String((await sql("SELECT id FROM users WHERE email = $1", [address]))[0]?.id),
+      ),
+    ).toEqual([]);
+    expect((await learner.submit(`/pathways/${certificate}/follow`, {})).status).toBe(303);
+    await eventually(async () => {
+      const rows = await sql("SELECT award_id FROM pathway_awards WHERE pathway_id = $1", [certificate]);
+      return rows.length ? rows : undefined;
+    });
 
     await harbour.owner.submit(`/orgs/${harbour.slug}/awards/${riggingAward}/status`, {
       action: "revoke",
@@ -180,7 +194,9 @@ describe("pathways that stack micro-credentials across organizations", () => {
     const document = stacked?.document as Json;
     const evidence = document.evidence as { id: string; name: string }[];
     expect(evidence.map((e) => e.name).sort()).toEqual(["Chart Work", "Tides and Currents"]);
-    expect(evidence.map((e) => e.id).sort()).toEqual([...(row?.component_credential_ids as string[])].sort());
+    expect(evidence.map((e) => e.id).sort()).toEqual(
+      [...((row?.component_credential_ids ?? []) as string[])].sort(),
+    );
     expect((await postJson("/credentials/verify", { verifiableCredential: document })).verified).toBe(true);
     const achievement = (document.credentialSubject as { achievement: { alignment: Json[] } }).achievement;
     expect(
@@ -230,7 +246,8 @@ describe("pathways that stack micro-credentials across organizations", () => {
       g0c1Achievement: url(plotting),
       policy: "flag",
     });
-    // Another issuer's credential, signed by a did:key the test controls, imported by the learner.
+    const address = `observer-${counter}@learner.test`;
+    // Another issuer's credential, naming the learner, signed by a did:key the test controls, imported by the learner.
     const pair = await ctx.deps.credentials.newKeyPair();
     const did = ctx.deps.credentials.didKey(pair.publicKeyMultibase);
     const external = "https://academy.example/achievements/arpa";
@@ -247,6 +264,7 @@ describe("pathways that stack micro-credentials across organizations", () => {
         name: "ARPA Plotting",
         credentialSubject: {
           type: ["AchievementSubject"],
+          identifier: [await hashedEmailIdentity(address, "sea-salt")],
           achievement: {
             id: external,
             type: ["Achievement"],
@@ -260,7 +278,6 @@ describe("pathways that stack micro-credentials across organizations", () => {
       "ldp",
       new Date(),
     );
-    const address = `observer-${counter}@learner.test`;
     const learner = await signedUp(ctx.app, { email: address });
     await school.award(basics, address);
     await learner.submit(linkIn((await mailTo(ctx, address, /Radar Basics/)).text, "/claim/"), {});

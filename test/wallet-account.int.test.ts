@@ -67,10 +67,15 @@ describe("a learner's addresses, DID, profile and data", () => {
     expect((await lena.submit("/account/addresses", { email: work.toUpperCase() })).status).toBe(303);
     expect(await (await lena.get("/wallet")).text()).not.toContain(name);
     const mail = await mailTo(ctx, work, /Confirm this address/);
-    const confirmed = await lena.get(linkIn(mail.text, "/account/addresses/"));
-    expect(confirmed.status).toBe(303);
+    const link = linkIn(mail.text, "/account/addresses/");
+    // Opening the link (a person, or a mail scanner) changes nothing; another account cannot use it.
+    expect(await (await lena.get(link)).text()).toContain(`Confirm ${work}`);
+    expect(await (await lena.get("/wallet")).text()).not.toContain(name);
+    const other = await signedUp(ctx.app, { email: `scanner-${counter}@example.org` });
+    expect((await other.get(link)).status).toBe(400);
+    expect((await lena.submit(link, {})).status).toBe(303);
     expect(await (await lena.get("/wallet")).text()).toContain(name);
-    expect((await lena.get(linkIn(mail.text, "/account/addresses/"))).status).toBe(400);
+    expect((await lena.submit(link, {})).status).toBe(400);
   });
 
   it("gives the learner a did:key that issuers award to, a signed presentation that verifies, and an exportable key", async () => {

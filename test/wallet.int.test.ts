@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unbake } from "../src/credentials/baking/unbake.ts";
 import { linkIn, mailTo, startTestContext, type TestContext } from "./harness.ts";
-import { type BrowserClient, signedUp } from "./http-client.ts";
+import { type BrowserClient, browserClient, signedUp } from "./http-client.ts";
 import { interopPath, readInteropBytes, readInteropJson } from "./interop.ts";
 import { decodedQrCodes, firstPage, pageImages, pageText } from "./pdf-reader.ts";
 
@@ -84,37 +84,62 @@ const walletIds = async (client: BrowserClient, query = "") => {
 const shareIdIn = (html: string) => /\/c\/([A-Za-z0-9_-]{10,})/.exec(html)?.[1] ?? "";
 
 describe("the learner wallet", () => {
-  it("claims by link into an account with another address, attaching every credential awarded to the proven address", async () => {
+  it("claims by link into the account of that address, attaching every credential awarded to it once proven", async () => {
     const mooring = await issuer("Safe Mooring");
     const rigging = await issuer("Rigging Basics");
     const address = `lena-${counter}@learner.test`;
     await mooring.award(address);
     await rigging.award(address);
     await rigging.award(`someone-else-${counter}@learner.test`);
-    const mail = await mailTo(ctx, address, /Safe Mooring/);
-    const lena = await signedUp(ctx.app, {
-      email: `lena.personal-${counter}@learner.test`,
-      name: "Lena Learner",
-    });
-    const claim = linkIn(mail.text, "/claim/");
+    const claim = linkIn((await mailTo(ctx, address, /Safe Mooring/)).text, "/claim/");
+    const lena = await signedUp(ctx.app, { email: address, name: "Lena Learner" });
     expect((await lena.submit(claim, {})).status).toBe(303);
-
     const html = await (await lena.get("/wallet")).text();
     expect(html).toContain("Safe Mooring");
     expect(html).toContain("Rigging Basics");
     expect(html).toContain("Showing 2 of 2 credentials.");
     expect(html).toContain("tag-valid");
-    const [email] = (
-      await ctx.database.executeSql("SELECT verified_at FROM user_emails WHERE email = $1", [address])
+    expect(html).not.toContain("Names someone else");
+    const [user] = (
+      await ctx.database.executeSql("SELECT email_verified_at FROM users WHERE email = $1", [address])
     ).rows;
-    expect(email?.verified_at).toBeTruthy();
+    expect(user?.email_verified_at).toBeTruthy();
     // A second claim of the same link adds nothing twice.
     expect((await lena.submit(claim, {})).status).toBe(303);
     expect(await walletIds(lena)).toHaveLength(2);
-    // Another account cannot take an address already proven by Lena.
+    // A forwarded link cannot take the credential or the address into another account.
     const mallory = await signedUp(ctx.app, { email: `mallory-${counter}@example.org` });
     expect((await mallory.submit(claim, {})).status).toBe(403);
     expect(await walletIds(mallory)).toHaveLength(0);
+  });
+
+  it("claims into an account with another address only that credential, flagged, until the address is confirmed", async () => {
+    const mooring = await issuer("Ship Handling");
+    const rigging = await issuer("Sail Trim");
+    const address = `work-${counter}@employer.test`;
+    await mooring.award(address);
+    await rigging.award(address);
+    const claim = linkIn((await mailTo(ctx, address, /Ship Handling/)).text, "/claim/");
+    const lena = await signedUp(ctx.app, { email: `home-${counter}@learner.test` });
+    const claimed = await lena.submit(claim, {});
+    expect(claimed.headers.get("location")).toBe("/account/addresses");
+    let html = await (await lena.get("/wallet")).text();
+    expect(html).toContain("Showing 1 of 1 credentials.");
+    expect(html).toContain("Names someone else");
+    expect(
+      await ctx.database
+        .executeSql("SELECT id FROM user_emails WHERE email = $1", [address])
+        .then((x) => x.rows),
+    ).toHaveLength(0);
+    // Adding and confirming the address (as its owner) brings in the rest and clears the flag.
+    await lena.get("/account/addresses");
+    expect((await lena.submit("/account/addresses", { email: address })).status).toBe(303);
+    const confirm = linkIn((await mailTo(ctx, address, /Confirm this address/)).text, "/account/addresses/");
+    expect((await lena.get(confirm)).status).toBe(200);
+    expect((await lena.submit(confirm, {})).status).toBe(303);
+    html = await (await lena.get("/wallet")).text();
+    expect(html).toContain("Sail Trim");
+    expect(html).toContain("Showing 2 of 2 credentials.");
   });
 
   it("shows the issuer's revocation, filters, hides and files credentials in collections", async () => {
@@ -123,7 +148,7 @@ describe("the learner wallet", () => {
     const address = `filter-${counter}@learner.test`;
     const revoked = await mooring.award(address);
     await rigging.award(address);
-    const lena = await signedUp(ctx.app, { email: `filter-home-${counter}@learner.test` });
+    const lena = await signedUp(ctx.app, { email: address });
     await lena.submit(linkIn((await mailTo(ctx, address, /Harbour Pilotage/)).text, "/claim/"), {});
     await mooring.owner.submit(`/orgs/${mooring.slug}/awards/${revoked}/status`, {
       action: "revoke",
@@ -216,17 +241,23 @@ describe("the learner wallet", () => {
       const baked = new Uint8Array(await (await lena.get(`/wallet/${item}/baked.${type}`)).arrayBuffer());
       const found = unbake(baked);
       expect(found.found && JSON.parse(found.value).id).toBe(credential.id);
-      // Another learner imports the baked image: it verifies, and is flagged as naming someone else.
+      const file = new File([baked], `badge.${type}`, {
+        type: `image/${type === "svg" ? "svg+xml" : "png"}`,
+      });
+      // The verification page reads the baked image: every check passes.
+      const visitor = browserClient(ctx.app);
+      await visitor.get("/verify");
+      const form = new FormData();
+      form.set("_csrf", visitor.jar.get("cairn_csrf") ?? "");
+      form.set("file", file);
+      const cookie = [...visitor.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+      const checked = await ctx.app.request("/verify", { method: "POST", body: form, headers: { cookie } });
+      expect(await checked.text()).toContain("Verified: every check passed");
+      // A Cairn credential joins a wallet by claim: another learner cannot import a frozen copy of it.
       const other = await signedUp(ctx.app, { email: `importer-${type}-${counter}@example.org` });
-      const imported = await other.upload(
-        "/wallet/import",
-        "file",
-        new File([baked], `badge.${type}`, { type: `image/${type === "svg" ? "svg+xml" : "png"}` }),
-      );
-      expect(imported.status).toBe(303);
-      const shown = await (await other.get(imported.headers.get("location") ?? "")).text();
-      expect(shown).toContain(">Verified<");
-      expect(shown).toContain("does not name you");
+      const imported = await other.upload("/wallet/import", "file", file);
+      expect(imported.status).toBe(409);
+      expect(await imported.text()).toContain("issued on this Cairn");
     }
 
     for (const [size, width] of [
@@ -275,6 +306,12 @@ describe("the learner wallet", () => {
 
   it("imports an Open Badges 2.0 hosted assertion by its URL, verified against the issuer's server", async () => {
     const learner = await signedUp(ctx.app, { email: `ob2-${++counter}@example.org` });
+    // The assertion names the learner's address: once confirmed, the import is recognized as theirs.
+    const confirm = linkIn(
+      (await mailTo(ctx, `ob2-${counter}@example.org`, /Confirm your email/)).text,
+      "/verify-email/",
+    );
+    expect((await learner.submit(confirm, {})).status).toBe(303);
     const salt = "sea-salt";
     const hash = createHash("sha256").update(`ob2-${counter}@example.org${salt}`).digest("hex");
     const server = createServer((request, response) => {

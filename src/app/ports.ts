@@ -263,6 +263,8 @@ export type PathwayRepository = {
   /** Stacked credentials that rest on this component credential. */
   awardsResting(credentialId: string): Promise<PathwayAward[]>;
   flagAward(awardId: string, at: Date, reason: string): Promise<void>;
+  follow(pathwayId: string, userId: string, at: Date): Promise<void>;
+  follows(pathwayId: string, userId: string): Promise<boolean>;
 };
 
 /** A learner's wallet: held and imported credentials, their shares, the learner's emails, key and profile. */
@@ -272,6 +274,8 @@ export type WalletRepository = {
   attachAward(item: WalletItem): Promise<boolean>;
   list(userId: string): Promise<WalletEntry[]>;
   find(userId: string, id: string): Promise<WalletEntry | undefined>;
+  /** The accounts whose wallets hold this Cairn award. */
+  holdersOf(awardId: string): Promise<string[]>;
   update(
     userId: string,
     id: string,

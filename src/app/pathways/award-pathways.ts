@@ -1,5 +1,6 @@
 import { awardRequest } from "../../domain/awards/award-request.ts";
 import { DomainError } from "../../domain/errors.ts";
+import { needsConsent } from "../../domain/pathways/stored-pathway.ts";
 import { componentsOf } from "../../domain/pathways/tree.ts";
 import type { Actor } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
@@ -7,9 +8,29 @@ import { awardIn, awardTargetIn } from "../awards/award-credential.ts";
 import type { AppDeps } from "../ports.ts";
 import { attachHeldIn } from "../wallet/attach-awards.ts";
 import { learnerKeyIn } from "../wallet/learner-did.ts";
+import { queuePathwayCheck } from "./pathway-check-queue.ts";
 import { learnerHeldIn, standingIn } from "./pathway-progress.ts";
 
 const PATHWAY_ACTOR: Actor = { kind: "system", reason: "pathway completed" };
+
+/**
+ * A learner follows a pathway: consent, for a pathway that counts other issuers' credentials, to be awarded its
+ * stacked credential (and so to show its organization those credentials). Checks their standing at once.
+ */
+export const followPathway = (deps: AppDeps, userId: string, pathwayId: string) =>
+  deps.uow(async (r) => {
+    const stored = /^[0-9a-f-]{36}$/.test(pathwayId) ? await r.pathways.find(pathwayId) : undefined;
+    if (!stored) throw new DomainError("not_found", "There is no pathway at this address.");
+    const now = deps.clock();
+    await r.pathways.follow(pathwayId, userId, now);
+    await queuePathwayCheck(r, userId);
+    await audit(r, {
+      action: "pathway.followed",
+      actor: { kind: "user", userId, isPlatformAdmin: false },
+      subject: pathwayId,
+      at: now,
+    });
+  });
 
 /**
  * Awards every stacked credential whose pathway the learner now completes, exactly once per pathway and learner:
@@ -27,6 +48,7 @@ export const awardCompletedPathways = (deps: AppDeps, userId: string) =>
     const awarded: string[] = [];
     for (const stored of candidates) {
       if (await r.pathways.findAward(stored.achievementId, userId)) continue;
+      if (needsConsent(stored.pathway) && !(await r.pathways.follows(stored.achievementId, userId))) continue;
       const organization = await r.organizations.findById(stored.organizationId);
       if (!organization) continue;
       const { evaluation } = await standingIn(deps, r, stored, organization, held);

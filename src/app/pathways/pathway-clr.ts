@@ -1,11 +1,12 @@
 import { CAIRN_CONTEXT_URL } from "../../domain/achievements/achievement-json.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { hashedEmailIdentity } from "../../domain/open-badges/identity-hash.ts";
+import type { PathwayAward } from "../../domain/pathways/stored-pathway.ts";
 import { componentsOf } from "../../domain/pathways/tree.ts";
-import { subjectOf } from "../../domain/wallet/credential-display.ts";
+import { credentialOfStored, subjectOf } from "../../domain/wallet/credential-display.ts";
 import { issuingSession } from "../issuing/issuing-session.ts";
-import type { AppDeps } from "../ports.ts";
-import { heldDocumentIn } from "../wallet/held-document.ts";
+import type { AppDeps, Repositories } from "../ports.ts";
+import { type HeldDocument, heldDocumentIn } from "../wallet/held-document.ts";
 import { pathwayIn } from "./pathway-progress.ts";
 
 const CLR_CONTEXTS = [
@@ -22,6 +23,45 @@ const association = (associationType: string, sourceId: string, targetId: string
 });
 
 /**
+ * The credentials a pathway record may carry: the stacked credential and each component it rests on, once each.
+ * Cairn credentials come from their issuers' records (never a wallet copy); an imported one only if it names this
+ * learner and passed every check, since the organization signs the record that carries it.
+ */
+async function recordDocumentsIn(
+  r: Repositories,
+  organizationId: string,
+  userId: string,
+  stacked: PathwayAward,
+): Promise<HeldDocument[]> {
+  const stackedAward = await r.awards.find(organizationId, stacked.awardId);
+  const ids = [
+    ...new Set([...(stackedAward ? [stackedAward.credentialId] : []), ...stacked.componentCredentialIds]),
+  ];
+  const imports = (await r.wallet.list(userId)).filter(
+    (e) =>
+      !e.awardId && e.subjectMatches === true && (e.importChecks ?? []).every((c) => c.status !== "failed"),
+  );
+  const documents: HeldDocument[] = [];
+  for (const id of ids) {
+    const award = await r.awards.findByCredential(id);
+    const issued = award && (await r.issuedCredentials.find(award.organizationId, award.credentialId));
+    if (issued) {
+      const signed = typeof issued.document.jwt === "string" ? issued.document.jwt : issued.document;
+      documents.push({ signed, credential: credentialOfStored(issued.document) });
+      continue;
+    }
+    for (const entry of imports) {
+      const document = await heldDocumentIn(r, entry);
+      if (document && document.credential?.id === id) {
+        documents.push(document);
+        break;
+      }
+    }
+  }
+  return documents;
+}
+
+/**
  * The learner's CLR 2.0 for a completed pathway, issued and signed by the pathway's organization: the stacked
  * credential and the component credentials it rests on exactly as their issuers signed them (a VC-JWT enveloped),
  * every achievement, and how they relate: each component `isPartOf` the stacked achievement, the pathway's order as
@@ -33,16 +73,7 @@ export const pathwayClr = (deps: AppDeps, achievementId: string, userId: string)
     const stacked = await r.pathways.findAward(achievementId, userId);
     const user = await r.users.findById(userId);
     if (!stacked || !user) throw new DomainError("not_found", "You have not completed this pathway yet.");
-    const wanted = new Set([...stacked.componentCredentialIds]);
-    const entries = await r.wallet.list(userId);
-    const documents = [];
-    for (const entry of entries) {
-      const document = await heldDocumentIn(r, entry);
-      const id = document?.credential?.id;
-      if (document && (entry.awardId === stacked.awardId || (typeof id === "string" && wanted.has(id)))) {
-        documents.push(document);
-      }
-    }
+    const documents = await recordDocumentsIn(r, organization.id, userId, stacked);
     const verifiableCredential = documents.map((d) =>
       typeof d.signed === "string"
         ? {

@@ -1,7 +1,7 @@
 import { DomainError } from "../../domain/errors.ts";
 import { evaluatePathway, type HeldCredential } from "../../domain/pathways/evaluate.ts";
 import { recommendNext } from "../../domain/pathways/next-steps.ts";
-import type { StoredPathway } from "../../domain/pathways/stored-pathway.ts";
+import { needsConsent, type StoredPathway } from "../../domain/pathways/stored-pathway.ts";
 import type { Organization } from "../../domain/types.ts";
 import { subjectOf } from "../../domain/wallet/credential-display.ts";
 import { heldStatus } from "../../domain/wallet/types.ts";
@@ -35,8 +35,9 @@ export async function pathwayIn(r: Repositories, achievementId: string) {
 
 /**
  * The learner's wallet as pathways see it: every credential with its achievement, issuer, credits and date (first
- * bringing in what was awarded to them since). Only a credential that is valid now (issuer's status, dates, and for
- * imports the checks it passed) counts.
+ * bringing in what was awarded to them since). A credential counts only when it is valid now (the issuer's status,
+ * its dates, and for imports every check it passed) and names this learner: an imported copy of someone else's
+ * credential never counts. When the same credential is held twice, an invalid copy wins.
  */
 export async function learnerHeldIn(
   deps: AppDeps,
@@ -45,25 +46,28 @@ export async function learnerHeldIn(
 ): Promise<HeldCredential[]> {
   const now = deps.clock();
   await attachHeldIn(deps, r, userId);
-  const held: HeldCredential[] = [];
+  const byId = new Map<string, HeldCredential>();
   for (const entry of await r.wallet.list(userId)) {
     const document = await heldDocumentIn(r, entry);
     const credential = document?.credential;
-    const achievement = credential ? record(subjectOf(credential)?.achievement) : undefined;
+    const subject = credential ? subjectOf(credential) : undefined;
+    const achievement = record(subject?.achievement);
     const achievementId = typeof achievement?.id === "string" ? achievement.id : undefined;
     if (!credential || !achievementId) continue;
     const issuer = issuerIdOf(credential);
-    const credits = Number(achievement?.creditsAvailable);
-    held.push({
+    const credits = Number(subject?.creditsEarned ?? achievement?.creditsAvailable);
+    const held: HeldCredential = {
       credentialId: typeof credential.id === "string" ? credential.id : entry.id,
       achievementId,
       ...(typeof issuer === "string" ? { issuer } : {}),
       earnedAt: new Date(entry.display.issuedOn ?? entry.addedAt),
       ...(Number.isFinite(credits) && credits > 0 ? { credits } : {}),
-      valid: heldStatus(entry, now) === "valid",
-    });
+      valid: heldStatus(entry, now) === "valid" && entry.subjectMatches === true,
+    };
+    const seen = byId.get(held.credentialId);
+    if (!seen || (seen.valid && !held.valid)) byId.set(held.credentialId, held);
   }
-  return held;
+  return [...byId.values()];
 }
 
 /** Evaluates one pathway for these credentials; the pathway's own organization's credentials name no issuer. */
@@ -89,7 +93,11 @@ export const pathwayProgress = (deps: AppDeps, achievementId: string, userId: st
     const held = userId ? await learnerHeldIn(deps, r, userId) : [];
     const standing = await standingIn(deps, r, found.stored, found.organization, held);
     const stacked = userId ? await r.pathways.findAward(achievementId, userId) : undefined;
+    const consent = needsConsent(found.stored.pathway);
+    const following = userId ? await r.pathways.follows(achievementId, userId) : false;
     // Complete but not yet awarded (the wallet changed elsewhere): the workers award it now.
-    if (userId && standing.evaluation.complete && !stacked) await queuePathwayCheck(r, userId);
-    return { ...found, ...standing, stacked };
+    if (userId && standing.evaluation.complete && !stacked && (!consent || following)) {
+      await queuePathwayCheck(r, userId);
+    }
+    return { ...found, ...standing, stacked, consent, following };
   });

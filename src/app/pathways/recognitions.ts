@@ -53,7 +53,9 @@ export const recognizeAchievement = (
         externalAchievementId: "Give its id: a URL or URN, as its credentials carry it.",
       });
     }
-    const own = await r.achievements.find(organization.id, input.ownAchievementId);
+    const own = /^[0-9a-f-]{36}$/.test(input.ownAchievementId)
+      ? await r.achievements.find(organization.id, input.ownAchievementId)
+      : undefined;
     if (!own) {
       throw new DomainError("validation_failed", "Choose one of your micro-credentials.", {
         ownAchievementId: "Choose one of your micro-credentials.",

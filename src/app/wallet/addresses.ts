@@ -64,13 +64,33 @@ export const addAddress = (deps: AppDeps, userId: string, raw: string) =>
     await audit(r, { action: "user.address_added", actor: userActor(userId), subject: id, at: now });
   });
 
-/** Confirms an address from its mailed link and brings every credential awarded to it into the wallet. */
-export const confirmAddress = (deps: AppDeps, addressId: string, token: string) =>
+/** The address a confirmation link is for, when it is waiting on the signed-in account. */
+export const pendingAddress = (deps: AppDeps, userId: string, addressId: string) =>
+  deps.uow(async (r) => {
+    const address = (await r.wallet.emails(userId)).find((e) => e.id === addressId);
+    if (!address) {
+      throw new DomainError(
+        "invalid_link",
+        "This link confirms an address for another Cairn account. Sign in with the account that added the address.",
+      );
+    }
+    return address;
+  });
+
+/**
+ * Confirms an address from its mailed link, by the account that added it (a link opened by anyone else, or by a
+ * mail scanner, changes nothing), and brings every credential awarded to it into the wallet.
+ */
+export const confirmAddress = (deps: AppDeps, userId: string, addressId: string, token: string) =>
   deps.uow(async (r) => {
     const now = deps.clock();
-    const userId = await r.oneTimeTokens.consume(deps.secrets.digest(token), addressPurpose(addressId), now);
-    if (!userId)
+    if (!(await r.wallet.emails(userId)).some((e) => e.id === addressId)) {
+      throw new DomainError("invalid_link", "This link confirms an address for another Cairn account.");
+    }
+    const owner = await r.oneTimeTokens.consume(deps.secrets.digest(token), addressPurpose(addressId), now);
+    if (owner !== userId) {
       throw new DomainError("invalid_link", "This confirmation link is invalid, expired or already used.");
+    }
     await r.wallet.verifyEmail(addressId, now);
     const attached = await attachHeldIn(deps, r, userId);
     await audit(r, {
@@ -86,6 +106,9 @@ export const confirmAddress = (deps: AppDeps, addressId: string, token: string) 
 /** Takes an address off the account; credentials already in the wallet stay there. */
 export const removeAddress = (deps: AppDeps, userId: string, addressId: string) =>
   deps.uow(async (r) => {
+    if (!(await r.wallet.emails(userId)).some((e) => e.id === addressId)) {
+      throw new DomainError("not_found", "There is no such address on your account.");
+    }
     await r.wallet.removeEmail(userId, addressId);
     await audit(r, {
       action: "user.address_removed",

@@ -1,3 +1,4 @@
+import type { Award } from "../../domain/awards/award-request.ts";
 import { normalizeEmail, sha256IdentityHash } from "../../domain/open-badges/identity-hash.ts";
 import { credentialDisplay, credentialOfStored, subjectOf } from "../../domain/wallet/credential-display.ts";
 import { queuePathwayCheck } from "../pathways/pathway-check-queue.ts";
@@ -35,6 +36,32 @@ async function namesOneOf(
   return false;
 }
 
+/** Puts one Cairn award into a wallet, once; `subjectMatches` says whether it names the wallet's owner. */
+export async function attachOneIn(
+  deps: AppDeps,
+  r: Repositories,
+  userId: string,
+  award: Award,
+  credential: Record<string, unknown>,
+  format: string,
+  subjectMatches: boolean,
+): Promise<boolean> {
+  return r.wallet.attachAward({
+    id: deps.newId(),
+    userId,
+    awardId: award.id,
+    kind: "ob3",
+    format,
+    document: null,
+    display: credentialDisplay(credential),
+    importChecks: null,
+    subjectMatches,
+    hidden: false,
+    collection: null,
+    addedAt: deps.clock(),
+  });
+}
+
 /**
  * Puts into the learner's wallet every Cairn credential awarded to one of their verified addresses, once each. The
  * award's address finds the candidates; the credential's salted identity hash must match before it is attached.
@@ -53,20 +80,7 @@ export async function attachAwardsIn(
     const credential = await r.issuedCredentials.find(award.organizationId, award.credentialId);
     const json = credential && credentialOfStored(credential.document);
     if (!credential || !json || !(await namesOneOf(json, emails, did))) continue;
-    const added = await r.wallet.attachAward({
-      id: deps.newId(),
-      userId,
-      awardId: award.id,
-      kind: "ob3",
-      format: credential.format,
-      document: null,
-      display: credentialDisplay(json),
-      importChecks: null,
-      subjectMatches: true,
-      hidden: false,
-      collection: null,
-      addedAt: deps.clock(),
-    });
+    const added = await attachOneIn(deps, r, userId, award, json, credential.format, true);
     if (added) attached += 1;
     if (added && !award.claimedAt) await r.awards.update(award.id, { claimedAt: deps.clock() });
   }

@@ -1,4 +1,7 @@
 import { DEFAULT_DESIGN, renderBadgeSvg, TITLE_MAX } from "../../domain/badge-images/design.ts";
+import { BADGE_IMAGE_MAX_BYTES, BADGE_MAX_PX } from "../../domain/badge-images/limits.ts";
+import { isPng, pngSize } from "../../domain/badge-images/png.ts";
+import { checkSvg } from "../../domain/badge-images/sanitize-svg.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { achievementFacts, subjectOf } from "../../domain/wallet/credential-display.ts";
 import { shareOpen, type WalletEntry } from "../../domain/wallet/types.ts";
@@ -6,18 +9,41 @@ import type { AppDeps, CredentialFiles, Repositories, SvgRasterizer } from "../p
 import { heldDocumentIn } from "./held-document.ts";
 import { walletEntryIn } from "./wallet.ts";
 
+const dateOr = (iso: string | undefined) => {
+  const date = iso ? new Date(iso) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+};
+
 export type FileDeps = AppDeps & { rasterizer: SvgRasterizer; files: CredentialFiles };
 type Badge = { png: Uint8Array; svg?: string | undefined; brandColor?: string | undefined };
 const BADGE_PX = 512;
 
-const dataUri = (uri: string) => {
+/**
+ * An image inlined in a credential (`data:` URI), accepted only as what Cairn accepts on upload: a PNG within the
+ * badge size limits, or an SVG that passes the same sanitizer (no scripts, no external or file references).
+ * Anything else is ignored and the credential gets the default badge.
+ */
+function inlineImage(uri: string): { type: "image/png" | "image/svg+xml"; bytes: Uint8Array } | undefined {
   const match = /^data:(image\/(?:png|svg\+xml))(;base64)?,(.*)$/s.exec(uri);
-  if (!match) return undefined;
-  const body = match[2]
-    ? Buffer.from(match[3] ?? "", "base64")
-    : Buffer.from(decodeURIComponent(match[3] ?? ""));
-  return { type: match[1], bytes: new Uint8Array(body) };
-};
+  if (!match || uri.length > BADGE_IMAGE_MAX_BYTES * 2) return undefined;
+  try {
+    const body = match[2]
+      ? Buffer.from(match[3] ?? "", "base64")
+      : Buffer.from(decodeURIComponent(match[3] ?? ""));
+    const bytes = new Uint8Array(body);
+    if (bytes.length > BADGE_IMAGE_MAX_BYTES) return undefined;
+    if (match[1] === "image/png") {
+      const size = isPng(bytes) ? pngSize(bytes) : undefined;
+      return size && size.width <= BADGE_MAX_PX && size.height <= BADGE_MAX_PX
+        ? { type: "image/png", bytes }
+        : undefined;
+    }
+    checkSvg(bytes);
+    return { type: "image/svg+xml", bytes };
+  } catch {
+    return undefined;
+  }
+}
 const pngInSvg = (png: Uint8Array) =>
   `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${BADGE_PX}" height="${BADGE_PX}" viewBox="0 0 ${BADGE_PX} ${BADGE_PX}"><image width="${BADGE_PX}" height="${BADGE_PX}" xlink:href="data:image/png;base64,${Buffer.from(png).toString("base64")}"/></svg>`;
 
@@ -29,15 +55,17 @@ export async function badgeOf(deps: FileDeps, r: Repositories, entry: WalletEntr
   const url = entry.display.image ?? "";
   const prefix = `${deps.publicUrl}/images/`;
   const own = url.startsWith(prefix) ? await r.badgeImages.find(url.slice(prefix.length)) : undefined;
-  const inline = own ? { type: own.contentType, bytes: own.bytes } : dataUri(url);
+  const inline = own ? { type: own.contentType, bytes: own.bytes } : inlineImage(url);
   const primary = own?.design?.primary;
   const brandColor = typeof primary === "string" ? primary : undefined;
   if (inline?.type === "image/png") return { png: inline.bytes, brandColor };
-  const svg =
-    inline?.type === "image/svg+xml"
-      ? new TextDecoder().decode(inline.bytes)
-      : renderBadgeSvg({ ...DEFAULT_DESIGN, title: entry.display.name.slice(0, TITLE_MAX) });
-  return { png: deps.rasterizer.toPng(svg, BADGE_PX), svg, brandColor };
+  const fallback = renderBadgeSvg({ ...DEFAULT_DESIGN, title: entry.display.name.slice(0, TITLE_MAX) });
+  const svg = inline?.type === "image/svg+xml" ? new TextDecoder().decode(inline.bytes) : fallback;
+  try {
+    return { png: deps.rasterizer.toPng(svg, BADGE_PX), svg, brandColor };
+  } catch {
+    return { png: deps.rasterizer.toPng(fallback, BADGE_PX), svg: fallback, brandColor };
+  }
 }
 
 async function heldIn(r: Repositories, userId: string, itemId: string) {
@@ -92,8 +120,8 @@ export const certificateFile = (deps: FileDeps, userId: string, itemId: string, 
       achievementName: entry.display.name,
       achievementDescription: entry.display.description,
       issuerName: entry.display.issuerName ?? "Unknown issuer",
-      issuedOn: new Date(entry.display.issuedOn ?? entry.addedAt),
-      expiresOn: entry.display.expiresOn ? new Date(entry.display.expiresOn) : undefined,
+      issuedOn: dateOr(entry.display.issuedOn) ?? entry.addedAt,
+      expiresOn: dateOr(entry.display.expiresOn),
       credentialId: entry.display.credentialId ?? entry.id,
       verifyUrl: `${deps.publicUrl}/c/${share.id}`,
       pageSize,

@@ -1,9 +1,10 @@
 import { DomainError } from "../../domain/errors.ts";
-import { normalizeEmail } from "../../domain/open-badges/identity-hash.ts";
+import { credentialOfJwt } from "../../domain/wallet/credential-display.ts";
 import type { WalletItem } from "../../domain/wallet/types.ts";
 import { audit, userActor } from "../audit.ts";
 import { queuePathwayCheck } from "../pathways/pathway-check-queue.ts";
 import type { AppDeps, CredentialImporter } from "../ports.ts";
+import { verifiedEmailsIn } from "./attach-awards.ts";
 
 export type ImportDeps = AppDeps & { importer: CredentialImporter };
 
@@ -16,17 +17,20 @@ export async function importCredential(deps: ImportDeps, userId: string, input: 
   const outcome = await deps.importer.read(input);
   if (!outcome.ok) throw new DomainError("invalid_import", outcome.message);
   return deps.uow(async (r) => {
-    const [user, extra, key] = await Promise.all([
-      r.users.findById(userId),
-      r.wallet.emails(userId),
-      r.wallet.findKey(userId),
-    ]);
-    if (!user) throw new DomainError("not_found", "There is no such account.");
-    const emails = [normalizeEmail(user.email), ...extra.filter((e) => e.verifiedAt).map((e) => e.email)];
+    const [emails, key] = await Promise.all([verifiedEmailsIn(r, userId), r.wallet.findKey(userId)]);
+    const json = typeof outcome.original === "string" ? credentialOfJwt(outcome.original) : outcome.original;
+    const credentialId = typeof json?.id === "string" ? json.id : undefined;
+    // A Cairn credential has a live record with its issuer: it joins a wallet by claim, never as a frozen copy.
+    if (credentialId && (await r.awards.findByCredential(credentialId))) {
+      throw new DomainError(
+        "already_in_wallet",
+        "This credential was issued on this Cairn. If it was awarded to you, it is in your wallet (claim it from its mail, or confirm its address under Account → Your addresses).",
+      );
+    }
     const { recipient, subjectId, ...display } = outcome.display;
-    const original =
+    const serialized =
       typeof outcome.original === "string" ? outcome.original : JSON.stringify(outcome.original);
-    const importDigest = deps.secrets.digest(original);
+    const importDigest = deps.secrets.digest(serialized);
     const held = await r.wallet.list(userId);
     if (held.some((e) => e.display.importDigest === importDigest)) {
       throw new DomainError("already_in_wallet", "This credential is already in your wallet.");

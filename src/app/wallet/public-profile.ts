@@ -65,7 +65,11 @@ export const openProfile = (deps: AppDeps, handle: string) =>
       held: heldStatus(entry, now),
     }));
     const skills = [
-      ...new Set(shared.filter((s) => s.held === "valid").flatMap((s) => s.entry.display.skills ?? [])),
+      ...new Set(
+        shared
+          .filter((s) => s.held === "valid" && s.entry.subjectMatches !== false)
+          .flatMap((s) => s.entry.display.skills ?? []),
+      ),
     ].sort();
     return { profile, name: user.name, shared, skills };
   });

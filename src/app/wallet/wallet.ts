@@ -11,8 +11,10 @@ export const listWallet = (deps: AppDeps, userId: string, filter: WalletFilter) 
     return walletView(await r.wallet.list(userId), filter, deps.clock());
   });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export async function walletEntryIn(r: Repositories, userId: string, itemId: string) {
-  const entry = await r.wallet.find(userId, itemId);
+  const entry = UUID.test(itemId) ? await r.wallet.find(userId, itemId) : undefined;
   if (!entry) throw new DomainError("not_found", "There is no such credential in your wallet.");
   return entry;
 }

@@ -3,7 +3,7 @@ import type { PathwayRepository } from "../../app/ports.ts";
 import type { Pathway } from "../../domain/pathways/requirements.ts";
 import type { LapsePolicy, StoredPathway } from "../../domain/pathways/stored-pathway.ts";
 import type { Db } from "../client.ts";
-import { pathwayAwards, pathways, recognitions } from "../schema.ts";
+import { pathwayAwards, pathwayFollowers, pathways, recognitions } from "../schema.ts";
 
 // Rows are written only through this repository, from validated pathways.
 const toPathway = (row: typeof pathways.$inferSelect): StoredPathway => ({
@@ -58,13 +58,24 @@ export const pathwayRepository = (db: Db): PathwayRepository => ({
     return row;
   },
   async insertAward(award) {
-    await db.insert(pathwayAwards).values(award).onConflictDoNothing();
+    // No ON CONFLICT: a second stacked award for the same learner and pathway must abort its transaction.
+    await db.insert(pathwayAwards).values(award);
   },
   awardsResting: (credentialId) =>
     db
       .select()
       .from(pathwayAwards)
       .where(arrayContains(pathwayAwards.componentCredentialIds, [credentialId])),
+  async follow(pathwayId, userId, at) {
+    await db.insert(pathwayFollowers).values({ pathwayId, userId, followedAt: at }).onConflictDoNothing();
+  },
+  async follows(pathwayId, userId) {
+    const rows = await db
+      .select({ userId: pathwayFollowers.userId })
+      .from(pathwayFollowers)
+      .where(and(eq(pathwayFollowers.pathwayId, pathwayId), eq(pathwayFollowers.userId, userId)));
+    return rows.length > 0;
+  },
   async flagAward(awardId, at, reason) {
     await db
       .update(pathwayAwards)

@@ -65,6 +65,13 @@ export const walletRepository = (db: Db): WalletRepository => {
       const rows = await entries().where(eq(walletItems.userId, userId)).orderBy(desc(walletItems.addedAt));
       return rows.map(toEntry);
     },
+    async holdersOf(awardId) {
+      const rows = await db
+        .select({ userId: walletItems.userId })
+        .from(walletItems)
+        .where(eq(walletItems.awardId, awardId));
+      return rows.map((row) => row.userId);
+    },
     async find(userId, id) {
       const [row] = await entries().where(and(eq(walletItems.userId, userId), eq(walletItems.id, id)));
       return row && toEntry(row);

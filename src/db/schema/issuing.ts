@@ -9,6 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { users } from "./accounts.ts";
 import { at, bytea } from "./columns.ts";
 import { issuedCredentials } from "./credentials.ts";
 import { organizations } from "./organizations.ts";
@@ -242,4 +243,22 @@ export const pathwayAwards = pgTable(
     uniqueIndex("pathway_awards_learner_idx").on(t.pathwayId, t.userId),
     index("pathway_awards_components_idx").using("gin", t.componentCredentialIds),
   ],
+);
+
+/**
+ * A learner's consent to a pathway that counts other issuers' credentials: only then may the pathway's organization
+ * learn (by awarding) that they hold them.
+ */
+export const pathwayFollowers = pgTable(
+  "pathway_followers",
+  {
+    pathwayId: uuid("pathway_id")
+      .notNull()
+      .references(() => achievements.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    followedAt: at("followed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pathwayId, t.userId] })],
 );

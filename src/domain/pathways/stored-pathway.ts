@@ -1,4 +1,5 @@
 import type { Pathway } from "./requirements.ts";
+import { componentsOf } from "./tree.ts";
 
 /** What happens to a stacked credential when one of the components that earned it is revoked or expires. */
 export const LAPSE_POLICIES = ["keep", "flag", "suspend"] as const;
@@ -35,3 +36,10 @@ export type PathwayAward = {
   flaggedAt: Date | null;
   flagReason: string | null;
 };
+
+/**
+ * Whether a pathway counts credentials of other issuers (another Cairn organization, or external): awarding it then
+ * tells its organization what a learner holds elsewhere, so the learner must follow the pathway first.
+ */
+export const needsConsent = (pathway: Pathway): boolean =>
+  componentsOf(pathway.requirements).some((c) => c.node.issuer !== undefined);

@@ -10,6 +10,9 @@ const list = (value: unknown): unknown[] =>
   Array.isArray(value) ? value : value === undefined ? [] : [value];
 const idOf = (value: unknown): string | undefined => text(value) ?? text(record(value)?.id);
 
+/** An alignment to a skill: a stacked credential's alignments to its component credentials are not skills. */
+const isSkill = (alignment: unknown) => record(alignment)?.targetType !== "ceterms:Credential";
+
 /** The first subject of an OB 3.0 credential (a credential may name several; wallets show the first). */
 export const subjectOf = (credential: Json): Json | undefined =>
   record(list(credential.credentialSubject)[0]);
@@ -20,6 +23,7 @@ export function credentialDisplay(credential: Json): WalletDisplay {
   const achievement = record(subject?.achievement);
   const issuer = record(credential.issuer);
   const skills = list(achievement?.alignment)
+    .filter(isSkill)
     .map((a) => text(record(a)?.targetName))
     .filter((name): name is string => name !== undefined);
   return {
@@ -71,12 +75,14 @@ export function achievementLists(value: unknown) {
   const achievement = record(value);
   return {
     outcomes: list(achievement?.learningOutcome).filter((o): o is string => typeof o === "string"),
-    skills: list(achievement?.alignment).flatMap((a) => {
-      const name = text(record(a)?.targetName);
-      return name
-        ? [{ name, url: text(record(a)?.targetUrl), framework: text(record(a)?.targetFramework) }]
-        : [];
-    }),
+    skills: list(achievement?.alignment)
+      .filter(isSkill)
+      .flatMap((a) => {
+        const name = text(record(a)?.targetName);
+        return name
+          ? [{ name, url: text(record(a)?.targetUrl), framework: text(record(a)?.targetFramework) }]
+          : [];
+      }),
     criteria: text(record(achievement?.criteria)?.narrative),
   };
 }

@@ -171,10 +171,12 @@ export function awardPages(deps: AppDeps) {
             Download the signed credential
           </a>
         </p>
-        {award.claimedAt ? (
-          <p class="notice">This credential is in its recipient's Cairn account.</p>
-        ) : user ? (
+        {award.claimedAt ? <p class="notice">This credential has been claimed.</p> : null}
+        {user ? (
           <Form action={c.req.path} csrf={c.get("csrfToken")}>
+            <p>
+              You are signed in as <strong>{user.email}</strong>.
+            </p>
             <button type="submit">Keep it in my Cairn account</button>
           </Form>
         ) : (
@@ -200,8 +202,11 @@ export function awardPages(deps: AppDeps) {
     "/claim/:token",
     signedIn(async (c, user) => {
       await readForm(c);
-      await claimAward(deps, user.id, pathParam(c, "token"));
-      return redirectWith(c, c.req.path, "The credential is in your account.");
+      const { award, proven } = await claimAward(deps, user.id, pathParam(c, "token"));
+      const notice = proven
+        ? "The credential is in your wallet."
+        : `The credential is in your wallet. It was awarded to ${award.recipient}: add and confirm that address under Account → Your addresses to make it yours.`;
+      return redirectWith(c, proven ? c.req.path : "/account/addresses", notice);
     }),
   );
   return pages;

@@ -1,7 +1,13 @@
 import { zipSync } from "fflate";
 import { Hono } from "hono";
 import { deleteCookie } from "hono/cookie";
-import { addAddress, confirmAddress, listAddresses, removeAddress } from "../../app/wallet/addresses.ts";
+import {
+  addAddress,
+  confirmAddress,
+  listAddresses,
+  pendingAddress,
+  removeAddress,
+} from "../../app/wallet/addresses.ts";
 import { deleteAccount, exportAccountData } from "../../app/wallet/data-rights.ts";
 import { learnerClr } from "../../app/wallet/learner-clr.ts";
 import { exportLearnerKey, learnerDid, signedPresentation } from "../../app/wallet/learner-did.ts";
@@ -122,11 +128,35 @@ export function learnerAccountPages(deps: HttpDeps) {
       return redirectWith(c, "/account/addresses", "The address was removed.");
     }),
   );
-  pages.get("/account/addresses/:id/confirm/:token", async (c) => {
-    const attached = await confirmAddress(deps, pathParam(c, "id"), pathParam(c, "token"));
-    const notice = `The address is confirmed.${attached ? ` ${attached} credential(s) joined your wallet.` : ""}`;
-    return redirectWith(c, c.get("user") ? "/wallet" : "/signin", notice);
-  });
+  pages.get(
+    "/account/addresses/:id/confirm/:token",
+    signedIn(async (c, user) => {
+      const address = await pendingAddress(deps, user.id, pathParam(c, "id"));
+      return render(
+        c,
+        "Confirm an address",
+        <section class="narrow">
+          <h1>Confirm an address</h1>
+          <p>
+            Add <strong>{address.email}</strong> to the Cairn account <strong>{user.email}</strong>?
+            Credentials awarded to it will go into this account's wallet.
+          </p>
+          <Form action={c.req.path} csrf={c.get("csrfToken")}>
+            <button type="submit">Confirm {address.email}</button>
+          </Form>
+        </section>,
+      );
+    }),
+  );
+  pages.post(
+    "/account/addresses/:id/confirm/:token",
+    signedIn(async (c, user) => {
+      await readForm(c);
+      const attached = await confirmAddress(deps, user.id, pathParam(c, "id"), pathParam(c, "token"));
+      const notice = `The address is confirmed.${attached ? ` ${attached} credential(s) joined your wallet.` : ""}`;
+      return redirectWith(c, "/wallet", notice);
+    }),
+  );
 
   pages.get(
     "/account/did",

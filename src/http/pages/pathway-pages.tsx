@@ -1,9 +1,11 @@
 import { Hono } from "hono";
+import { followPathway } from "../../app/pathways/award-pathways.ts";
 import { pathwayClr } from "../../app/pathways/pathway-clr.ts";
 import { pathwayProgress } from "../../app/pathways/pathway-progress.ts";
 import { componentsOf } from "../../domain/pathways/tree.ts";
 import type { AppEnv, HttpDeps } from "../env.ts";
-import { attachmentHeaders, pathParam, render, signedIn } from "./kit.tsx";
+import { Form } from "./forms.tsx";
+import { attachmentHeaders, pathParam, readForm, redirectWith, render, signedIn } from "./kit.tsx";
 import { PathwayMap } from "./pathway-map.tsx";
 
 /** `/pathways/:id`: a stacked achievement's requirements for anyone, and a signed-in learner's progress on it. */
@@ -12,11 +14,8 @@ export function pathwayPages(deps: HttpDeps) {
   pages.get("/pathways/:id", async (c) => {
     const id = pathParam(c, "id");
     const user = c.get("user");
-    const { name, description, organization, stored, evaluation, next, stacked } = await pathwayProgress(
-      deps,
-      id,
-      user?.id,
-    );
+    const { name, description, organization, stored, evaluation, next, stacked, consent, following } =
+      await pathwayProgress(deps, id, user?.id);
     const { done, needed } = evaluation.progress;
     const components = componentsOf(stored.pathway.requirements).map((v) => v.node);
     const held = new Set(evaluation.componentsHeld);
@@ -42,9 +41,19 @@ export function pathwayPages(deps: HttpDeps) {
                 {name} was awarded to you: it is in your <a href="/wallet">wallet</a>.{" "}
                 <a href={`/pathways/${id}/clr.json`}>Download your learner record (CLR 2.0)</a>
               </p>
-            ) : evaluation.complete ? (
+            ) : evaluation.complete && (!consent || following) ? (
               <p>Your {name} credential is being issued; it will be in your wallet in a moment.</p>
             ) : null}
+            {consent && !following && !stacked ? (
+              <Form action={`/pathways/${id}/follow`} csrf={c.get("csrfToken")}>
+                <p>
+                  This pathway counts credentials from other issuers. Follow it to have {organization.name}{" "}
+                  award you {name} when you complete it: they will see the credentials it rests on.
+                </p>
+                <button type="submit">Follow this pathway</button>
+              </Form>
+            ) : null}
+            {consent && following && !stacked ? <p>You follow this pathway.</p> : null}
             <progress max={done + needed} value={done} aria-label="Pathway progress">
               {done} of {done + needed}
             </progress>
@@ -108,6 +117,15 @@ export function pathwayPages(deps: HttpDeps) {
       </article>,
     );
   });
+  pages.post(
+    "/pathways/:id/follow",
+    signedIn(async (c, user) => {
+      await readForm(c);
+      const id = pathParam(c, "id");
+      await followPathway(deps, user.id, id);
+      return redirectWith(c, `/pathways/${id}`, "You follow this pathway.");
+    }),
+  );
   pages.get(
     "/pathways/:id/clr.json",
     signedIn(async (c, user) => {

@@ -46,6 +46,12 @@ export function sharedCredentialPages(deps: HttpDeps) {
           <div>
             <p class="hint">A verifiable credential held by</p>
             <p class="holder">{holderName}</p>
+            {entry.subjectMatches === false ? (
+              <p class="notice warning" role="note">
+                This credential does not name {holderName}: it was imported into their wallet and names
+                someone else.
+              </p>
+            ) : null}
             <h1>{d.name}</h1>
             <p class="lead">{d.description}</p>
             <p>
@@ -76,7 +82,7 @@ export function sharedCredentialPages(deps: HttpDeps) {
         <p>
           <a href={`/c/${shareId}/credential`}>Download the signed credential</a> to verify it with any Open
           Badges 3.0 verifier.
-          {d.achievementUrl?.startsWith(deps.publicUrl) ? (
+          {d.achievementUrl?.startsWith(`${deps.publicUrl}/`) ? (
             <>
               {" "}
               <a href={d.achievementUrl}>About this micro-credential</a>.
