@@ -272,10 +272,12 @@ describe("the learner wallet", () => {
       expect(text).toContain("Zoë Ångström");
       expect(text).toContain("Chart Work");
       const [qr] = decodedQrCodes(await pageImages(page));
-      expect(qr).toMatch(new RegExp(`^${ctx.publicUrl}/c/[A-Za-z0-9_-]+$`));
+      expect(qr).toMatch(new RegExp(`^${ctx.publicUrl}/verify\\?c=[A-Za-z0-9_-]+$`));
       const opened = await ctx.app.request(qr?.slice(ctx.publicUrl.length) ?? "");
       expect(opened.status).toBe(200);
-      expect(await opened.text()).toContain("Chart Work");
+      const verified = await opened.text();
+      expect(verified).toContain("Chart Work");
+      expect(verified).toContain("Verified: every check passed");
     }
   });
 

@@ -29,10 +29,14 @@ const checkOf = (check: { id: string; status: string; message: string }): Wallet
 });
 const SHARE_PATH = /\/c\/([A-Za-z0-9_-]{8,64})(?:[/?#].*)?$/;
 
-/** The share id in one of this Cairn's public credential addresses, if it is one. */
+/** The share id in one of this Cairn's public credential addresses (`/c/<id>` or `/verify?c=<id>`), if it is one. */
 function shareIdIn(deps: AppDeps, url: string): string | undefined {
-  if (!url.startsWith(`${deps.publicUrl}/c/`)) return undefined;
-  return SHARE_PATH.exec(url)?.[1];
+  if (url.startsWith(`${deps.publicUrl}/c/`)) return SHARE_PATH.exec(url)?.[1];
+  if (url.startsWith(`${deps.publicUrl}/verify?`)) {
+    const id = new URL(url).searchParams.get("c") ?? "";
+    return /^[A-Za-z0-9_-]{8,64}$/.test(id) ? id : undefined;
+  }
+  return undefined;
 }
 
 /** A Cairn certificate carries its public address as a link (`/URI (…)`) in the file. */

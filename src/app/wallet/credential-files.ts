@@ -90,8 +90,8 @@ export const bakedBadgeFile = (deps: FileDeps, userId: string, itemId: string, t
   });
 
 /**
- * A PDF certificate whose QR code opens the credential's public page: its public share, else an open link, else a
- * new link without expiry (listed on the credential's page, where it can be stopped).
+ * A PDF certificate whose QR code opens the verification page with the credential loaded, through its public share,
+ * else an open link, else a new link without expiry (listed on the credential's page, where it can be stopped).
  */
 export const certificateFile = (deps: FileDeps, userId: string, itemId: string, pageSize: "A4" | "Letter") =>
   deps.uow(async (r) => {
@@ -123,7 +123,7 @@ export const certificateFile = (deps: FileDeps, userId: string, itemId: string, 
       issuedOn: dateOr(entry.display.issuedOn) ?? entry.addedAt,
       expiresOn: dateOr(entry.display.expiresOn),
       credentialId: entry.display.credentialId ?? entry.id,
-      verifyUrl: `${deps.publicUrl}/c/${share.id}`,
+      verifyUrl: `${deps.publicUrl}/verify?c=${share.id}`,
       pageSize,
       brandColor: badge.brandColor,
       badgePng: badge.png,

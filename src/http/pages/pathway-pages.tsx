@@ -88,7 +88,7 @@ export function pathwayPages(deps: HttpDeps) {
           </p>
         )}
         <h2>Map</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label="Pathway map" tabindex={0}>
           <PathwayMap
             requirements={stored.pathway.requirements}
             evaluation={evaluation}
