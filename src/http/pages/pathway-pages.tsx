@@ -88,13 +88,13 @@ export function pathwayPages(deps: HttpDeps) {
           </p>
         )}
         <h2>Map</h2>
-        <div class="table-wrap" role="region" aria-label="Pathway map" tabindex={0}>
+        <section class="table-wrap" aria-label="Pathway map" tabindex={0}>
           <PathwayMap
             requirements={stored.pathway.requirements}
             evaluation={evaluation}
             title={`Requirements of ${name}${user ? `: ${summary}` : ""}`}
           />
-        </div>
+        </section>
         <h2>Components</h2>
         <ul>
           {components.map((component) => (

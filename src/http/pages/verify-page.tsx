@@ -95,7 +95,7 @@ function Result({ result }: { result: VerifiedSubmission }) {
           </>
         ) : null}
       </dl>
-      <div class="table-wrap" role="region" aria-label="Checks" tabindex={0}>
+      <section class="table-wrap" aria-label="Checks" tabindex={0}>
         <table>
           <caption>Every check, in order</caption>
           <thead>
@@ -126,7 +126,7 @@ function Result({ result }: { result: VerifiedSubmission }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }
