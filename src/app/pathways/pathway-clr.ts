@@ -1,5 +1,5 @@
-import { CAIRN_CONTEXT_URL } from "../../domain/achievements/achievement-json.ts";
 import { DomainError } from "../../domain/errors.ts";
+import { CLR_CONTEXTS } from "../../domain/open-badges/clr-contexts.ts";
 import { hashedEmailIdentity } from "../../domain/open-badges/identity-hash.ts";
 import type { PathwayAward } from "../../domain/pathways/stored-pathway.ts";
 import { componentsOf } from "../../domain/pathways/tree.ts";
@@ -9,12 +9,6 @@ import type { AppDeps, Repositories } from "../ports.ts";
 import { type HeldDocument, heldDocumentIn } from "../wallet/held-document.ts";
 import { pathwayIn } from "./pathway-progress.ts";
 
-const CLR_CONTEXTS = [
-  "https://www.w3.org/ns/credentials/v2",
-  "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
-  "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
-  CAIRN_CONTEXT_URL,
-];
 const association = (associationType: string, sourceId: string, targetId: string) => ({
   type: "Association",
   associationType,

@@ -3,7 +3,7 @@ import { evaluatePathway, type HeldCredential } from "../../domain/pathways/eval
 import { recommendNext } from "../../domain/pathways/next-steps.ts";
 import { needsConsent, type StoredPathway } from "../../domain/pathways/stored-pathway.ts";
 import type { Organization } from "../../domain/types.ts";
-import { subjectOf } from "../../domain/wallet/credential-display.ts";
+import { record, subjectOf } from "../../domain/wallet/credential-display.ts";
 import { heldStatus } from "../../domain/wallet/types.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
 import { attachHeldIn } from "../wallet/attach-awards.ts";
@@ -12,10 +12,6 @@ import { queuePathwayCheck } from "./pathway-check-queue.ts";
 import { equivalenceOf } from "./recognitions.ts";
 
 type Json = Record<string, unknown>;
-const record = (value: unknown): Json | undefined =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
-    ? Object.fromEntries(Object.entries(value))
-    : undefined;
 const issuerIdOf = (credential: Json) =>
   typeof credential.issuer === "string" ? credential.issuer : record(credential.issuer)?.id;
 

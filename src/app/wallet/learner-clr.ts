@@ -1,17 +1,9 @@
-import { CAIRN_CONTEXT_URL } from "../../domain/achievements/achievement-json.ts";
 import { DomainError } from "../../domain/errors.ts";
+import { CLR_CONTEXTS } from "../../domain/open-badges/clr-contexts.ts";
 import { subjectOf } from "../../domain/wallet/credential-display.ts";
 import type { AppDeps } from "../ports.ts";
 import { heldDocumentIn } from "./held-document.ts";
 import { learnerKeyIn, learnerSigningKey } from "./learner-did.ts";
-
-const CLR_CONTEXTS = [
-  "https://www.w3.org/ns/credentials/v2",
-  "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
-  "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
-  // Cairn's achievements carry the EU micro-credential elements, listed again in the record's `achievement`.
-  CAIRN_CONTEXT_URL,
-];
 
 /**
  * A CLR 2.0 of everything the learner holds that a CLR can carry: each Open Badges 3.0 credential exactly as signed

@@ -3,7 +3,8 @@ import type { WalletDisplay } from "./types.ts";
 type Json = Record<string, unknown>;
 const isJson = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
-const record = (value: unknown): Json | undefined => (isJson(value) ? value : undefined);
+/** A JSON object, or undefined for anything else (arrays, strings, null). */
+export const record = (value: unknown): Json | undefined => (isJson(value) ? value : undefined);
 const text = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() ? value : undefined;
 const list = (value: unknown): unknown[] =>

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { openShare, sharedBadgePng } from "../../app/wallet/share-credential.ts";
 import { verifyHeld } from "../../app/wallet/verify-held.ts";
-import { subjectOf } from "../../domain/wallet/credential-display.ts";
+import { record, subjectOf } from "../../domain/wallet/credential-display.ts";
 import { heldStatus } from "../../domain/wallet/types.ts";
 import type { AppEnv, HttpDeps } from "../env.ts";
 import { pathParam, render } from "./kit.tsx";
@@ -11,7 +11,7 @@ type Json = Record<string, unknown>;
 const evidenceOf = (subject: Json | undefined, credential: Json | undefined) => {
   const all = [subject?.evidence, credential?.evidence].flatMap((e) => (Array.isArray(e) ? e : e ? [e] : []));
   return all.flatMap((e) => {
-    const item: Json = typeof e === "object" && e !== null ? Object.fromEntries(Object.entries(e)) : {};
+    const item = record(e) ?? {};
     const url = typeof item.id === "string" && /^https?:\/\//.test(item.id) ? item.id : undefined;
     const name =
       typeof item.name === "string" ? item.name : typeof item.narrative === "string" ? item.narrative : url;

@@ -5,11 +5,11 @@ import {
   verifySubmission,
 } from "../../app/verify/verify-submission.ts";
 import { DomainError } from "../../domain/errors.ts";
-import { achievementLists, subjectOf } from "../../domain/wallet/credential-display.ts";
+import { achievementLists, record, subjectOf } from "../../domain/wallet/credential-display.ts";
 import type { AppEnv, HttpDeps } from "../env.ts";
 import { ErrorSummary, Form, fieldText } from "./forms.tsx";
 import { formFailure, type PageContext, readForm, render } from "./kit.tsx";
-import { longDate } from "./wallet-parts.tsx";
+import { checkName, longDate } from "./wallet-parts.tsx";
 
 const MAX_BYTES = 1024 * 1024;
 /** What a failed check means for someone deciding whether to trust the credential. */
@@ -22,21 +22,12 @@ const MEANING: Record<string, string> = {
   status: "The issuer has revoked or suspended it.",
   nested: "At least one credential inside it does not verify.",
 };
-const NAMES: Record<string, string> = {
-  format: "Format",
-  proof: "Signature",
-  issuer: "Issuer",
-  validity: "Dates",
-  status: "Not revoked or suspended",
-  nested: "Credentials inside",
-};
-const isJson = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 const list = (value: unknown) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 const texts = (values: unknown[], keys: string[]) =>
   values.flatMap((v) => {
-    if (!isJson(v)) return [];
-    const found = keys.map((k) => v[k]).find((x) => typeof x === "string" && x.trim());
+    const item = record(v);
+    if (!item) return [];
+    const found = keys.map((k) => item[k]).find((x) => typeof x === "string" && x.trim());
     return typeof found === "string" ? [found] : [];
   });
 
@@ -108,7 +99,7 @@ function Result({ result }: { result: VerifiedSubmission }) {
           <tbody>
             {result.checks.map((check) => (
               <tr>
-                <th scope="row">{NAMES[check.id] ?? check.id}</th>
+                <th scope="row">{checkName(check.id)}</th>
                 <td class={`check-${check.status}`}>
                   {check.status === "passed"
                     ? "✓ Passed"

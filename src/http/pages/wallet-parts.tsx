@@ -28,7 +28,8 @@ const CHECK_NAMES: Record<string, string> = {
   key: "Issuer's key",
   "clr.credentials": "Credentials inside",
 };
-const checkName = (id: string) =>
+/** A check's name for people, for every check id a verifier or an import reports. */
+export const checkName = (id: string) =>
   CHECK_NAMES[id] ??
   (id.startsWith("clr.credential.") ? `Credential ${id.slice("clr.credential.".length)}` : id);
 const MARKS = { passed: "✓ Passed", failed: "✗ Failed", skipped: "– Skipped" };
