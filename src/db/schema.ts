@@ -4,3 +4,5 @@ export * from "./schema/credentials.ts";
 export * from "./schema/issuing.ts";
 export * from "./schema/organizations.ts";
 export * from "./schema/wallet.ts";
+export * from "./schema/trust.ts";
+export * from "./schema/employers.ts";

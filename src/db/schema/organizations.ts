@@ -16,6 +16,8 @@ export const organizations = pgTable("organizations", {
   logoType: text("logo_type"),
   /** How this organization's credentials are proven: "ldp" (Data Integrity eddsa-rdfc-2022) or "jwt" (VC-JWT). */
   credentialFormat: text("credential_format").notNull().default("ldp"),
+  /** Set by a platform admin: the organization is an accreditation body and may endorse issuers. */
+  accreditorSince: at("accreditor_since"),
   createdAt: at("created_at").notNull(),
   updatedAt: at("updated_at").notNull(),
 });
