@@ -23,8 +23,10 @@ import type {
   VerificationReport,
 } from "../domain/types.ts";
 import type { AwardBatch, AwardBatchReportRow, AwardBatchRow } from "./awards/batches/batch-types.ts";
+import type { TalentRepository } from "./employer-ports.ts";
 import type { PathwayRepository, WalletRepository } from "./learner-ports.ts";
 
+export type { TalentRepository, TalentSkillRow } from "./employer-ports.ts";
 export type {
   CredentialFiles,
   CredentialImporter,
@@ -309,6 +311,7 @@ export type Repositories = {
   awardBatches: AwardBatchRepository;
   wallet: WalletRepository;
   pathways: PathwayRepository;
+  talent: TalentRepository;
   jobs: JobQueue;
 };
 

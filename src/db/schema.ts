@@ -1,8 +1,8 @@
 // The database schema, one file per area; drizzle-kit and the repositories read it from here.
 export * from "./schema/accounts.ts";
 export * from "./schema/credentials.ts";
+export * from "./schema/employers.ts";
 export * from "./schema/issuing.ts";
 export * from "./schema/organizations.ts";
-export * from "./schema/wallet.ts";
 export * from "./schema/trust.ts";
-export * from "./schema/employers.ts";
+export * from "./schema/wallet.ts";

@@ -16,6 +16,7 @@ import { invitationRepository } from "./repositories/invitations.ts";
 import { membershipRepository, organizationRepository } from "./repositories/organizations.ts";
 import { pathwayRepository } from "./repositories/pathways.ts";
 import { skillRepository } from "./repositories/skills.ts";
+import { talentRepository } from "./repositories/talent.ts";
 import {
   oneTimeTokenRepository,
   sessionRepository,
@@ -49,6 +50,7 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   awardBatches: awardBatchRepository(db),
   wallet: walletRepository(db),
   pathways: pathwayRepository(db),
+  talent: talentRepository(db),
   jobs,
 });
 

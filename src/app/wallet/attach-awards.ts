@@ -3,6 +3,7 @@ import { normalizeEmail, sha256IdentityHash } from "../../domain/open-badges/ide
 import { credentialDisplay, credentialOfStored, subjectOf } from "../../domain/wallet/credential-display.ts";
 import { queuePathwayCheck } from "../pathways/pathway-check-queue.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
+import { refreshTalentSkillsIn } from "../talent/talent-index.ts";
 
 /** The addresses an account has proven it controls: its sign-in address once verified, and verified extra ones. */
 export async function verifiedEmailsIn(r: Repositories, userId: string): Promise<string[]> {
@@ -84,7 +85,10 @@ export async function attachAwardsIn(
     if (added) attached += 1;
     if (added && !award.claimedAt) await r.awards.update(award.id, { claimedAt: deps.clock() });
   }
-  if (attached > 0) await queuePathwayCheck(r, userId);
+  if (attached > 0) {
+    await queuePathwayCheck(r, userId);
+    await refreshTalentSkillsIn(r, userId);
+  }
   return attached;
 }
 

@@ -4,6 +4,7 @@ import type { WalletItem } from "../../domain/wallet/types.ts";
 import { audit, userActor } from "../audit.ts";
 import { queuePathwayCheck } from "../pathways/pathway-check-queue.ts";
 import type { AppDeps, CredentialImporter } from "../ports.ts";
+import { refreshTalentSkillsIn } from "../talent/talent-index.ts";
 import { verifiedEmailsIn } from "./attach-awards.ts";
 
 export type ImportDeps = AppDeps & { importer: CredentialImporter };
@@ -54,6 +55,7 @@ export async function importCredential(deps: ImportDeps, userId: string, input: 
     };
     await r.wallet.insertItem(item);
     await queuePathwayCheck(r, userId);
+    await refreshTalentSkillsIn(r, userId);
     await audit(r, {
       action: "wallet.imported",
       actor: userActor(userId),

@@ -2,6 +2,7 @@ import { DomainError } from "../../domain/errors.ts";
 import { type WalletFilter, walletView } from "../../domain/wallet/wallet-view.ts";
 import { audit, userActor } from "../audit.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
+import { refreshTalentSkillsIn } from "../talent/talent-index.ts";
 import { attachHeldIn } from "./attach-awards.ts";
 
 /** The wallet as of now. Credentials awarded since the last visit to the learner's addresses or DID join it first. */
@@ -38,6 +39,7 @@ export const organizeWalletItem = (
       ...(changes.hidden !== undefined ? { hidden: changes.hidden } : {}),
       ...(changes.collection !== undefined ? { collection: collection || null } : {}),
     });
+    if (changes.hidden !== undefined) await refreshTalentSkillsIn(r, userId);
   });
 
 /** Removes an imported credential. A Cairn award stays: its issuer's record is the wallet's source. */
@@ -51,5 +53,6 @@ export const removeWalletItem = (deps: AppDeps, userId: string, itemId: string) 
       );
     }
     await r.wallet.remove(userId, itemId);
+    await refreshTalentSkillsIn(r, userId);
     await audit(r, { action: "wallet.removed", actor: userActor(userId), subject: itemId, at: deps.clock() });
   });

@@ -1,0 +1,15 @@
+// The ports of the employer and quality side: talent search, workforce upskilling, accreditation.
+// Re-exported from ports.ts, where the use cases find every port.
+import type { SkillRow } from "../domain/talent/skill-rows.ts";
+
+/** A held credential's skill row, tied to the wallet item (and Cairn award) it came from. */
+export type TalentSkillRow = SkillRow & { userId: string; walletItemId: string; awardId: string | null };
+
+/** The talent index: which skills each consenting learner's valid credentials show. */
+export type TalentRepository = {
+  /** Whether the learner agreed to be found (talent search) or to share their wallet with an employer. */
+  hasConsent(userId: string): Promise<boolean>;
+  replaceSkills(userId: string, rows: readonly TalentSkillRow[]): Promise<void>;
+  clearSkills(userId: string): Promise<void>;
+  skillsOf(userIds: readonly string[]): Promise<TalentSkillRow[]>;
+};

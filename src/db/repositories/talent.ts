@@ -1,0 +1,62 @@
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import type { TalentRepository } from "../../app/ports.ts";
+import type { Db } from "../client.ts";
+import { talentProfiles, talentSkills, workforceMembers } from "../schema.ts";
+
+const INSERT_CHUNK = 500;
+
+export const talentRepository = (db: Db): TalentRepository => ({
+  async hasConsent(userId) {
+    const [row] = await db
+      .select({ yes: sql<number>`1` })
+      .from(talentProfiles)
+      .where(and(eq(talentProfiles.userId, userId), isNotNull(talentProfiles.consentedAt)))
+      .union(
+        db
+          .select({ yes: sql<number>`1` })
+          .from(workforceMembers)
+          .where(
+            and(
+              eq(workforceMembers.userId, userId),
+              isNotNull(workforceMembers.consentedAt),
+              isNull(workforceMembers.withdrawnAt),
+            ),
+          ),
+      )
+      .limit(1);
+    return row !== undefined;
+  },
+  async replaceSkills(userId, rows) {
+    await db.delete(talentSkills).where(eq(talentSkills.userId, userId));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await db.insert(talentSkills).values(rows.slice(i, i + INSERT_CHUNK).map((row) => ({ ...row })));
+    }
+  },
+  async clearSkills(userId) {
+    await db.delete(talentSkills).where(eq(talentSkills.userId, userId));
+  },
+  async skillsOf(userIds) {
+    if (userIds.length === 0) return [];
+    const rows = await db
+      .select({
+        userId: talentSkills.userId,
+        walletItemId: talentSkills.walletItemId,
+        awardId: talentSkills.awardId,
+        skillKey: talentSkills.skillKey,
+        skillName: talentSkills.skillName,
+        skillCode: talentSkills.skillCode,
+        framework: talentSkills.framework,
+        achievementRef: talentSkills.achievementRef,
+        achievementName: talentSkills.achievementName,
+        issuerDid: talentSkills.issuerDid,
+        issuerName: talentSkills.issuerName,
+        eqfLevel: talentSkills.eqfLevel,
+        issuedAt: talentSkills.issuedAt,
+        validUntil: talentSkills.validUntil,
+        evidence: talentSkills.evidence,
+      })
+      .from(talentSkills)
+      .where(inArray(talentSkills.userId, [...userIds]));
+    return rows;
+  },
+});
