@@ -4,6 +4,7 @@ import { withAwardReasons } from "./app/awards/lifecycle/status-reason.ts";
 import { getDidDocument } from "./app/issuing/issuer-keys.ts";
 import { getStatusListCredential } from "./app/issuing/status-lists.ts";
 import type { AppDeps, Mailer, PasswordHasher, Verifier } from "./app/ports.ts";
+import { withIssuerTrust } from "./app/trust/issuer-trust.ts";
 import { bakePng } from "./credentials/baking/png.ts";
 import { bakeSvg } from "./credentials/baking/svg.ts";
 import { renderCertificatePdf } from "./credentials/certificate/certificate-pdf.ts";
@@ -102,14 +103,18 @@ function localVerifier(
       );
     },
   });
-  // Cairn's own awards: a failed status check also says why the issuer revoked or suspended the award.
+  // Cairn's own awards: a failed status check also says why the issuer revoked or suspended the award; every
+  // credential gets the registry's "trust" check.
   return {
     plainVerifier: verifier,
     verifier: {
       verify: async (input, options) =>
-        withAwardReasons(
+        withIssuerTrust(
           deps,
-          (await verifier.verify(input, options)) as Awaited<ReturnType<Verifier["verify"]>>,
+          await withAwardReasons(
+            deps,
+            (await verifier.verify(input, options)) as Awaited<ReturnType<Verifier["verify"]>>,
+          ),
         ),
     },
   };

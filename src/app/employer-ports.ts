@@ -1,6 +1,7 @@
 // The ports of the employer and quality side: talent search, workforce upskilling, accreditation.
 // Re-exported from ports.ts, where the use cases find every port.
 import type { SkillRow } from "../domain/talent/skill-rows.ts";
+import type { Accreditation, AccreditationView } from "../domain/trust/accreditation.ts";
 
 /** A held credential's skill row, tied to the wallet item (and Cairn award) it came from. */
 export type TalentSkillRow = SkillRow & { userId: string; walletItemId: string; awardId: string | null };
@@ -12,4 +13,14 @@ export type TalentRepository = {
   replaceSkills(userId: string, rows: readonly TalentSkillRow[]): Promise<void>;
   clearSkills(userId: string): Promise<void>;
   skillsOf(userIds: readonly string[]): Promise<TalentSkillRow[]>;
+};
+
+/** Accreditations: accreditors' reviews of issuers, and the EndorsementCredentials that publish them. */
+export type AccreditationRepository = {
+  insert(accreditation: Accreditation): Promise<void>;
+  find(id: string): Promise<AccreditationView | undefined>;
+  /** Every accreditation (active or not) of these issuers, newest first. */
+  forIssuers(issuerIds: readonly string[]): Promise<AccreditationView[]>;
+  byAccreditor(accreditorId: string): Promise<AccreditationView[]>;
+  withdraw(id: string, at: Date, reason: string): Promise<void>;
 };

@@ -23,10 +23,10 @@ import type {
   VerificationReport,
 } from "../domain/types.ts";
 import type { AwardBatch, AwardBatchReportRow, AwardBatchRow } from "./awards/batches/batch-types.ts";
-import type { TalentRepository } from "./employer-ports.ts";
+import type { AccreditationRepository, TalentRepository } from "./employer-ports.ts";
 import type { PathwayRepository, WalletRepository } from "./learner-ports.ts";
 
-export type { TalentRepository, TalentSkillRow } from "./employer-ports.ts";
+export type { AccreditationRepository, TalentRepository, TalentSkillRow } from "./employer-ports.ts";
 export type {
   CredentialFiles,
   CredentialImporter,
@@ -82,6 +82,7 @@ export type OrganizationRepository = {
     now: Date,
   ): Promise<void>;
   setLogo(id: string, logo: Logo | null, now: Date): Promise<void>;
+  setAccreditor(id: string, since: Date | null): Promise<void>;
   getLogo(slug: string): Promise<Logo | undefined>;
   listForUser(userId: string): Promise<(Organization & { role: OrganizationRole })[]>;
   listAll(): Promise<Organization[]>;
@@ -312,6 +313,7 @@ export type Repositories = {
   wallet: WalletRepository;
   pathways: PathwayRepository;
   talent: TalentRepository;
+  accreditations: AccreditationRepository;
   jobs: JobQueue;
 };
 

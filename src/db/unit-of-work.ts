@@ -1,5 +1,6 @@
 import type { JobQueue, Repositories, UnitOfWork } from "../app/ports.ts";
 import { type Database, type Db, type ExecuteSql, executeSqlOn } from "./client.ts";
+import { accreditationRepository } from "./repositories/accreditations.ts";
 import { achievementRepository } from "./repositories/achievements.ts";
 import { apiKeyRepository } from "./repositories/api-keys.ts";
 import { auditLog, outboxRepository } from "./repositories/audit-and-outbox.ts";
@@ -51,6 +52,7 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   wallet: walletRepository(db),
   pathways: pathwayRepository(db),
   talent: talentRepository(db),
+  accreditations: accreditationRepository(db),
   jobs,
 });
 

@@ -18,8 +18,9 @@ export const MAX_FAILURES_PER_IP = 30;
 
 export const later = (now: Date, ms: number): Date => new Date(now.getTime() + ms);
 
-export const notFound = (what: "organization" | "invitation" | "member" | "api_key" | "user"): DomainError =>
-  new DomainError(`${what}_not_found`, `No such ${what.replace("_", " ")}.`);
+export const notFound = (
+  what: "organization" | "invitation" | "member" | "api_key" | "user" | "accreditation",
+): DomainError => new DomainError(`${what}_not_found`, `No such ${what.replace("_", " ")}.`);
 
 export const ROLE_LABELS_LOWER = {
   owner: "an owner",

@@ -1,4 +1,5 @@
 import type { ApiKeyScope, OrganizationRole } from "./roles.ts";
+import type { IssuerTrust } from "./trust/accreditation.ts";
 
 export type User = {
   id: string;
@@ -26,6 +27,8 @@ export type Organization = OrganizationProfile & {
   slug: string;
   credentialFormat: CredentialFormat;
   hasLogo: boolean;
+  /** When a platform admin made it an accreditation body; null for every other organization. */
+  accreditorSince: Date | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -120,4 +123,6 @@ export type VerificationReport = {
   checks: VerificationCheck[];
   credential?: Record<string, unknown> | undefined;
   credentials?: VerificationReport[] | undefined;
+  /** How this Cairn's registry regards the issuer (added by the app's verifier). */
+  trust?: IssuerTrust | undefined;
 };

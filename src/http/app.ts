@@ -14,6 +14,7 @@ import type { AppEnv, HttpDeps } from "./env.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { session } from "./middleware/session.ts";
+import { accreditationPages } from "./pages/accreditation-pages.tsx";
 import { achievementPages } from "./pages/achievement-pages.tsx";
 import { apiKeyPages } from "./pages/api-key-pages.tsx";
 import { auditPages } from "./pages/audit-pages.tsx";
@@ -26,6 +27,7 @@ import { badgeImageHeaders, badgeImagePages } from "./pages/badge-image-pages.ts
 import { dashboardPages } from "./pages/dashboard-pages.tsx";
 import { docsPage, type OpenApiDocument } from "./pages/docs-page.tsx";
 import { homeAndAdminPages } from "./pages/home-and-admin-pages.tsx";
+import { issuerRegistryPages } from "./pages/issuer-registry-pages.tsx";
 import { errorPage } from "./pages/kit.tsx";
 import { learnerAccountPages } from "./pages/learner-account-pages.tsx";
 import { memberPages } from "./pages/member-pages.tsx";
@@ -137,6 +139,8 @@ export function createApp(deps: HttpDeps) {
   app.route("/", sharedCredentialPages(deps));
   app.route("/", learnerAccountPages(deps));
   app.route("/", profilePages(deps));
+  app.route("/", issuerRegistryPages(deps));
+  app.route("/", accreditationPages(deps));
   app.route("/", pathwayEditorPages(deps));
   app.route("/", pathwayPages(deps));
   app.route("/", verifyPages(deps));

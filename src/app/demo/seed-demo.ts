@@ -41,6 +41,7 @@ export async function seedDemo(
         id: deps.newId(),
         ...ORGANIZATION,
         hasLogo: false,
+        accreditorSince: null,
         credentialFormat: "ldp",
         createdAt: now,
         updatedAt: now,

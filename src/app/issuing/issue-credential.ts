@@ -9,6 +9,7 @@ import type {
 import { audit } from "../audit.ts";
 import { authorizeOrganization } from "../authorize.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
+import { withEndorsements } from "../trust/endorsements.ts";
 import { type IssuingSession, issuingSession } from "./issuing-session.ts";
 import { statusListUrl } from "./status-lists.ts";
 
@@ -25,6 +26,8 @@ export type IssueResult = {
 
 const OPEN_BADGE_TYPES = ["OpenBadgeCredential", "AchievementCredential"];
 const xsdNow = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
+const isOpenBadge = (credential: Record<string, unknown>) =>
+  ([] as unknown[]).concat(credential.type).some((t) => OPEN_BADGE_TYPES.includes(String(t)));
 
 function issuerFor(credential: Record<string, unknown>, did: string, organization: Organization) {
   const given = credential.issuer;
@@ -39,10 +42,8 @@ function issuerFor(credential: Record<string, unknown>, did: string, organizatio
     );
   }
   if (given !== undefined) return given;
-  const types = ([] as unknown[]).concat(credential.type);
-  const isBadge = types.some((t) => OPEN_BADGE_TYPES.includes(String(t)));
   // Open Badges require the issuer as a Profile object with a name.
-  return isBadge
+  return isOpenBadge(credential)
     ? {
         id: did,
         type: ["Profile"],
@@ -126,12 +127,17 @@ export async function signAndStore(
   const now = deps.clock();
   const key = await session.signingKey();
   const id = typeof input.credential.id === "string" ? input.credential.id : `urn:uuid:${deps.newId()}`;
-  const credential: Record<string, unknown> = {
+  const completed: Record<string, unknown> = {
     ...input.credential,
     id,
     issuer: issuerFor(input.credential, key.controller, organization),
     validFrom: input.credential.validFrom ?? xsdNow(now),
   };
+  // Cairn writes the issuer Profile of an Open Badge, and with it the accreditations that travel with the badge.
+  const credential =
+    input.credential.issuer === undefined && isOpenBadge(completed)
+      ? withEndorsements(completed, await session.endorsements())
+      : completed;
   let status: { listId: string; index: number } | undefined;
   if (credential.credentialStatus === undefined) {
     const purpose = input.statusPurpose ?? "revocation";

@@ -1,6 +1,7 @@
 import { DomainError } from "../../domain/errors.ts";
 import type { Organization, StatusPurpose } from "../../domain/types.ts";
 import type { AppDeps, OpenStatusList, Repositories, SigningKeyMaterial } from "../ports.ts";
+import { activeEndorsementsIn, type Endorsements } from "../trust/endorsements.ts";
 import { activeSigningKey } from "./issuer-keys.ts";
 import { STATUS_LIST_LENGTH } from "./status-lists.ts";
 
@@ -13,6 +14,8 @@ const MAX_DRAWS = 64;
 export type IssuingSession = {
   organization: Organization;
   signingKey(): Promise<SigningKeyMaterial>;
+  /** The issuer's active endorsements, embedded in the Open Badges it signs. */
+  endorsements(): Promise<Endorsements>;
   /** Draws a random free index in a list with room (creating one when needed) and records it. */
   allocateStatusIndex(
     purpose: StatusPurpose,
@@ -22,6 +25,7 @@ export type IssuingSession = {
 
 export function issuingSession(deps: AppDeps, r: Repositories, organization: Organization): IssuingSession {
   let key: Promise<SigningKeyMaterial> | undefined;
+  let endorsements: Promise<Endorsements> | undefined;
   const lists = new Map<StatusPurpose, OpenStatusList>();
 
   async function openList(purpose: StatusPurpose): Promise<OpenStatusList> {
@@ -55,6 +59,10 @@ export function issuingSession(deps: AppDeps, r: Repositories, organization: Org
     signingKey: () => {
       key ??= activeSigningKey(deps, r, organization);
       return key;
+    },
+    endorsements: () => {
+      endorsements ??= activeEndorsementsIn(deps, r, organization.id);
+      return endorsements;
     },
     async allocateStatusIndex(purpose, credentialId) {
       const list = await openList(purpose);

@@ -33,6 +33,7 @@ export async function createOrganization(
       slug,
       ...profile,
       hasLogo: false,
+      accreditorSince: null,
       createdAt: now,
       updatedAt: now,
     };

@@ -1,4 +1,5 @@
 import { DomainError } from "../../domain/errors.ts";
+import type { IssuerTrust } from "../../domain/trust/accreditation.ts";
 import { credentialOfJwt } from "../../domain/wallet/credential-display.ts";
 import type { WalletCheck, WalletDisplay } from "../../domain/wallet/types.ts";
 import type { AppDeps, CredentialImporter, Verifier } from "../ports.ts";
@@ -20,6 +21,8 @@ export type VerifiedSubmission = {
   credential: Record<string, unknown> | undefined;
   /** How it arrived, in words a person understands. */
   source: string;
+  /** The registry's view of the issuer: accredited, registered, an impostor, or unknown. */
+  trust?: IssuerTrust | undefined;
 };
 
 const checkOf = (check: { id: string; status: string; message: string }): WalletCheck => ({
@@ -102,5 +105,6 @@ export async function verifySubmission(deps: VerifyPageDeps, input: Submission):
     display,
     credential,
     source,
+    trust: "trust" in report ? report.trust : undefined,
   };
 }

@@ -16,6 +16,7 @@ const columns = {
   description: organizations.description,
   logoType: organizations.logoType,
   credentialFormat: organizations.credentialFormat,
+  accreditorSince: organizations.accreditorSince,
   createdAt: organizations.createdAt,
   updatedAt: organizations.updatedAt,
 };
@@ -50,6 +51,9 @@ export const organizationRepository = (db: Db): OrganizationRepository => ({
       .update(organizations)
       .set({ ...profile, updatedAt: now })
       .where(eq(organizations.id, id));
+  },
+  async setAccreditor(id, since) {
+    await db.update(organizations).set({ accreditorSince: since }).where(eq(organizations.id, id));
   },
   async setLogo(id, logo, now) {
     await db

@@ -84,6 +84,9 @@ export function homeAndAdminPages(deps: AppDeps) {
         <section>
           <h1>Outbox</h1>
           <p>
+            Outbox · <a href="/admin/organizations">Organizations</a>
+          </p>
+          <p>
             Every message Cairn sent, newest first. Without <code>SMTP_URL</code> mail stays here instead of
             being delivered: copy links from it during development.
           </p>

@@ -41,6 +41,9 @@ function Navigation({ user }: { user: User | undefined }) {
           <a href="/verify">Verify</a>
         </li>
         <li>
+          <a href="/issuers">Issuers</a>
+        </li>
+        <li>
           <a href="/docs">API</a>
         </li>
       </ul>

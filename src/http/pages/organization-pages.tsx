@@ -112,7 +112,13 @@ function ProfileFields({
   );
 }
 
-const profileValues = ({ hasLogo: _, createdAt: __, updatedAt: ___, ...o }: Organization): Values => o;
+const profileValues = ({
+  hasLogo: _,
+  createdAt: __,
+  updatedAt: ___,
+  accreditorSince: ____,
+  ...o
+}: Organization): Values => o;
 
 export function organizationPages(deps: AppDeps) {
   const pages = new Hono<AppEnv>();

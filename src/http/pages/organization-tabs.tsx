@@ -11,7 +11,8 @@ type Tab =
   | "api-keys"
   | "skills"
   | "images"
-  | "audit";
+  | "audit"
+  | "accreditation";
 
 export function OrganizationTabs(props: {
   organization: Organization;
@@ -34,6 +35,12 @@ export function OrganizationTabs(props: {
     ["settings", "Settings", `/orgs/${o.slug}/settings`, role === "owner"],
     ["api-keys", "API keys", `/orgs/${o.slug}/api-keys`, role === "owner"],
     ["audit", "Audit log", `/orgs/${o.slug}/audit`, role === "owner"],
+    [
+      "accreditation",
+      "Accreditation",
+      `/orgs/${o.slug}/accreditations`,
+      o.accreditorSince !== null && (!role || roleAllows(role, "credentials:read")),
+    ],
   ];
   return (
     <>

@@ -5,6 +5,7 @@ import { record, subjectOf } from "../../domain/wallet/credential-display.ts";
 import { heldStatus } from "../../domain/wallet/types.ts";
 import type { AppEnv, HttpDeps } from "../env.ts";
 import { pathParam, render } from "./kit.tsx";
+import { TrustBanner } from "./trust-parts.tsx";
 import { AchievementDetails, longDate, StatusTag, VerificationPanel } from "./wallet-parts.tsx";
 
 type Json = Record<string, unknown>;
@@ -67,6 +68,7 @@ export function sharedCredentialPages(deps: HttpDeps) {
             </p>
           </div>
         </div>
+        <TrustBanner trust={live.trust} />
         <VerificationPanel verified={live.verified} checks={live.checks} checkedAt={live.checkedAt} />
         <AchievementDetails achievement={subject?.achievement} recordAchievements={d.achievements} />
         {evidence.length ? (

@@ -9,6 +9,7 @@ import { achievementLists, record, subjectOf } from "../../domain/wallet/credent
 import type { AppEnv, HttpDeps } from "../env.ts";
 import { ErrorSummary, Form, fieldText } from "./forms.tsx";
 import { formFailure, type PageContext, readForm, render } from "./kit.tsx";
+import { TrustBanner } from "./trust-parts.tsx";
 import { checkName, longDate } from "./wallet-parts.tsx";
 
 const MAX_BYTES = 1024 * 1024;
@@ -21,6 +22,8 @@ const MEANING: Record<string, string> = {
   validity: "It is not valid today: it has expired, or is not valid yet.",
   status: "The issuer has revoked or suspended it.",
   nested: "At least one credential inside it does not verify.",
+  trust:
+    "The issuer uses the name of an issuer registered on this Cairn, but it is not them: do not trust this credential.",
 };
 const list = (value: unknown) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 const texts = (values: unknown[], keys: string[]) =>
@@ -49,6 +52,7 @@ function Result({ result }: { result: VerifiedSubmission }) {
       <p class="hint">
         Checked {result.checkedAt.toISOString().replace("T", " ").slice(0, 16)} UTC, from {result.source}.
       </p>
+      <TrustBanner trust={result.trust} />
       <h3>{d.name}</h3>
       {d.description ? <p>{d.description}</p> : null}
       <dl class="facts">

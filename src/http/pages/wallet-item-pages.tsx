@@ -18,6 +18,7 @@ import { heldStatus, shareOpen, type WalletShare } from "../../domain/wallet/typ
 import type { AppEnv, HttpDeps } from "../env.ts";
 import { Form, fieldText } from "./forms.tsx";
 import { attachmentHeaders, pathParam, readForm, redirectWith, render, signedIn } from "./kit.tsx";
+import { TrustBanner } from "./trust-parts.tsx";
 import {
   AchievementDetails,
   embedSnippet,
@@ -145,6 +146,7 @@ export function walletItemPages(deps: HttpDeps) {
               ) : null}
             </div>
           </div>
+          <TrustBanner trust={live.trust} />
           <VerificationPanel verified={live.verified} checks={live.checks} checkedAt={live.checkedAt} />
           <AchievementDetails achievement={achievement} recordAchievements={d.achievements} />
 

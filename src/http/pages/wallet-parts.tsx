@@ -20,6 +20,7 @@ const CHECK_NAMES: Record<string, string> = {
   validity: "Dates",
   status: "Not revoked or suspended",
   nested: "Credentials inside",
+  trust: "Issuer trust",
   assertion: "Assertion",
   revocation: "Not revoked",
   badge: "Badge class",

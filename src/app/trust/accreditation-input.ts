@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+export const MAX_ACCREDITATION_YEARS = 10;
+
+/** An accreditor's review as a form or the API sends it: one criterion per line, each marked met or not. */
+export const accreditationInput = z.object({
+  issuer: z.string().trim().min(1, "Choose the issuer you reviewed."),
+  achievementId: z
+    .union([z.literal(""), z.uuid("Choose a micro-credential from the list.")])
+    .optional()
+    .transform((v) => v || undefined),
+  criteria: z
+    .array(z.string().trim().max(300, "Keep each criterion under 300 characters."))
+    .transform((lines) => lines.filter(Boolean))
+    .pipe(
+      z
+        .array(z.string())
+        .min(1, "List the quality criteria you reviewed.")
+        .max(30, "Use at most 30 criteria."),
+    ),
+  met: z.array(z.coerce.number().int().min(0)).default([]),
+  comment: z
+    .string()
+    .trim()
+    .min(10, "Summarize your finding in a sentence or more.")
+    .max(4000, "Use at most 4000 characters."),
+  validUntil: z.iso.date("Enter the date the accreditation ends (YYYY-MM-DD)."),
+});
+export type AccreditationInput = z.output<typeof accreditationInput>;
