@@ -1,6 +1,9 @@
 import { z } from "zod";
 
 export const MAX_ACCREDITATION_YEARS = 10;
+/** A form sends one value as a string and several as an array; none at all when no box is ticked. */
+const asList = (value: unknown) =>
+  value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value];
 
 /** An accreditor's review as a form or the API sends it: one criterion per line, each marked met or not. */
 export const accreditationInput = z.object({
@@ -10,7 +13,7 @@ export const accreditationInput = z.object({
     .optional()
     .transform((v) => v || undefined),
   criteria: z
-    .array(z.string().trim().max(300, "Keep each criterion under 300 characters."))
+    .preprocess(asList, z.array(z.string().trim().max(300, "Keep each criterion under 300 characters.")))
     .transform((lines) => lines.filter(Boolean))
     .pipe(
       z
@@ -18,7 +21,7 @@ export const accreditationInput = z.object({
         .min(1, "List the quality criteria you reviewed.")
         .max(30, "Use at most 30 criteria."),
     ),
-  met: z.array(z.coerce.number().int().min(0)).default([]),
+  met: z.preprocess(asList, z.array(z.coerce.number().int().min(0))),
   comment: z
     .string()
     .trim()

@@ -1,5 +1,5 @@
 import { accreditationState, type IssuerTrust } from "../../domain/trust/accreditation.ts";
-import { imitates } from "../../domain/trust/name-imitation.ts";
+import { closestImitated } from "../../domain/trust/name-imitation.ts";
 import { trustCheck } from "../../domain/trust/trust-check.ts";
 import type { VerificationReport } from "../../domain/types.ts";
 import { record } from "../../domain/wallet/credential-display.ts";
@@ -24,9 +24,7 @@ export async function issuerTrustIn(
   const withDid = organizations.map((o) => ({ ...o, did: deps.credentials.organizationDid(o.slug) }));
   const issuer = withDid.find((o) => o.did === claim.issuerId);
   if (!issuer) {
-    const imitated = claim.issuerName
-      ? withDid.find((o) => imitates(claim.issuerName ?? "", o.name))
-      : undefined;
+    const imitated = claim.issuerName ? closestImitated(claim.issuerName, withDid) : undefined;
     return imitated
       ? {
           level: "impostor",

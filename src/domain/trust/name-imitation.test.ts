@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { imitates, nameSkeleton } from "./name-imitation.ts";
+import { closestImitated, imitates, nameSkeleton } from "./name-imitation.ts";
 
 describe("issuer name imitation", () => {
   it("folds case, accents, spacing and punctuation", () => {
@@ -14,6 +14,12 @@ describe("issuer name imitation", () => {
     expect(imitates("Northwind Acadeny", "Northwind Academy")).toBe(true); // a typo
     expect(imitates("Univrsity of Nortb Carolina", "University of North Carolina")).toBe(true); // two in a long name
     expect(imitates("Modern Institute", "Modem Institute")).toBe(true); // rn reads as m
+  });
+
+  it("picks the registered name imitated most closely", () => {
+    const registry = [{ name: "Trusty College 1" }, { name: "Trusty College 4" }];
+    expect(closestImitated("Trusty Co11ege 4", registry)?.name).toBe("Trusty College 4");
+    expect(closestImitated("Unrelated Body", registry)).toBeUndefined();
   });
 
   it("does not flag different names", () => {

@@ -80,11 +80,30 @@ function distanceWithin(a: string, b: string, limit: number): number {
 /** How many typos still read as the same name: none for short names, where one letter makes another name. */
 const typoAllowance = (length: number) => (length >= 20 ? 2 : length >= 8 ? 1 : 0);
 
-export function imitates(candidate: string, registered: string): boolean {
+/** How far a name is from a registered one when it imitates it (0: the same skeleton), undefined when it does not. */
+export function imitationDistance(candidate: string, registered: string): number | undefined {
   const a = nameSkeleton(candidate);
   const b = nameSkeleton(registered);
-  if (!a || !b) return false;
-  if (a === b) return true;
+  if (!a || !b) return undefined;
+  if (a === b) return 0;
   const allowance = typoAllowance(Math.min(a.length, b.length));
-  return allowance > 0 && distanceWithin(a, b, allowance) <= allowance;
+  if (allowance === 0) return undefined;
+  const distance = distanceWithin(a, b, allowance);
+  return distance <= allowance ? distance : undefined;
+}
+
+export const imitates = (candidate: string, registered: string): boolean =>
+  imitationDistance(candidate, registered) !== undefined;
+
+/** The registered name a candidate imitates most closely, if any. */
+export function closestImitated<T extends { name: string }>(
+  candidate: string,
+  registered: readonly T[],
+): T | undefined {
+  let best: { item: T; distance: number } | undefined;
+  for (const item of registered) {
+    const distance = imitationDistance(candidate, item.name);
+    if (distance !== undefined && (!best || distance < best.distance)) best = { item, distance };
+  }
+  return best?.item;
 }
