@@ -134,6 +134,7 @@ describe("issuing and verifying over HTTP", () => {
       ["issuer", "passed"],
       ["validity", "passed"],
       ["status", "passed"],
+      ["trust", "passed"],
     ]);
   });
 
