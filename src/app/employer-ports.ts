@@ -24,3 +24,26 @@ export type AccreditationRepository = {
   byAccreditor(accreditorId: string): Promise<AccreditationView[]>;
   withdraw(id: string, at: Date, reason: string): Promise<void>;
 };
+
+export type VerificationChannel = "verify-page" | "api" | "shared-page";
+export type VerificationEvent = {
+  organizationId: string;
+  achievementId: string;
+  credentialId: string;
+  channel: VerificationChannel;
+  at: Date;
+};
+/** One month of one micro-credential's engagement: verifications, new shares and claims. */
+export type EngagementRow = {
+  month: string;
+  achievementId: string;
+  verifications: number;
+  shares: number;
+  claims: number;
+};
+
+/** What issuers' analytics count: verifications of their credentials, and learners' shares and claims. */
+export type AnalyticsRepository = {
+  recordVerification(event: VerificationEvent): Promise<void>;
+  monthlyEngagement(organizationId: string, since: Date): Promise<EngagementRow[]>;
+};

@@ -23,10 +23,17 @@ import type {
   VerificationReport,
 } from "../domain/types.ts";
 import type { AwardBatch, AwardBatchReportRow, AwardBatchRow } from "./awards/batches/batch-types.ts";
-import type { AccreditationRepository, TalentRepository } from "./employer-ports.ts";
+import type { AccreditationRepository, AnalyticsRepository, TalentRepository } from "./employer-ports.ts";
 import type { PathwayRepository, WalletRepository } from "./learner-ports.ts";
 
-export type { AccreditationRepository, TalentRepository, TalentSkillRow } from "./employer-ports.ts";
+export type {
+  AccreditationRepository,
+  AnalyticsRepository,
+  EngagementRow,
+  TalentRepository,
+  TalentSkillRow,
+  VerificationChannel,
+} from "./employer-ports.ts";
 export type {
   CredentialFiles,
   CredentialImporter,
@@ -314,6 +321,7 @@ export type Repositories = {
   pathways: PathwayRepository;
   talent: TalentRepository;
   accreditations: AccreditationRepository;
+  analytics: AnalyticsRepository;
   jobs: JobQueue;
 };
 

@@ -2,6 +2,7 @@ import type { JobQueue, Repositories, UnitOfWork } from "../app/ports.ts";
 import { type Database, type Db, type ExecuteSql, executeSqlOn } from "./client.ts";
 import { accreditationRepository } from "./repositories/accreditations.ts";
 import { achievementRepository } from "./repositories/achievements.ts";
+import { analyticsRepository } from "./repositories/analytics.ts";
 import { apiKeyRepository } from "./repositories/api-keys.ts";
 import { auditLog, outboxRepository } from "./repositories/audit-and-outbox.ts";
 import { auditReader } from "./repositories/audit-read.ts";
@@ -53,6 +54,7 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   pathways: pathwayRepository(db),
   talent: talentRepository(db),
   accreditations: accreditationRepository(db),
+  analytics: analyticsRepository(db),
   jobs,
 });
 

@@ -16,6 +16,7 @@ import { securityHeaders } from "./middleware/security-headers.ts";
 import { session } from "./middleware/session.ts";
 import { accreditationPages } from "./pages/accreditation-pages.tsx";
 import { achievementPages } from "./pages/achievement-pages.tsx";
+import { analyticsPages } from "./pages/analytics-pages.tsx";
 import { apiKeyPages } from "./pages/api-key-pages.tsx";
 import { auditPages } from "./pages/audit-pages.tsx";
 import { authPages } from "./pages/auth-pages.tsx";
@@ -141,6 +142,7 @@ export function createApp(deps: HttpDeps) {
   app.route("/", profilePages(deps));
   app.route("/", issuerRegistryPages(deps));
   app.route("/", accreditationPages(deps));
+  app.route("/", analyticsPages(deps));
   app.route("/", pathwayEditorPages(deps));
   app.route("/", pathwayPages(deps));
   app.route("/", verifyPages(deps));

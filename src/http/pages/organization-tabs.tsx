@@ -12,7 +12,8 @@ type Tab =
   | "skills"
   | "images"
   | "audit"
-  | "accreditation";
+  | "accreditation"
+  | "analytics";
 
 export function OrganizationTabs(props: {
   organization: Organization;
@@ -29,6 +30,7 @@ export function OrganizationTabs(props: {
       !role || roleAllows(role, "credentials:read"),
     ],
     ["awards", "Awards", `/orgs/${o.slug}/awards`, !role || roleAllows(role, "credentials:read")],
+    ["analytics", "Analytics", `/orgs/${o.slug}/analytics`, !role || roleAllows(role, "credentials:read")],
     ["members", "Members", `/orgs/${o.slug}/members`, !role || roleAllows(role, "members:read")],
     ["skills", "Skills", `/orgs/${o.slug}/skills`, true],
     ["images", "Badge images", `/orgs/${o.slug}/images`, !role || roleAllows(role, "credentials:issue")],

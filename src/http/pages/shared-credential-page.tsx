@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { recordVerification } from "../../app/analytics/record-verification.ts";
 import { openShare, sharedBadgePng } from "../../app/wallet/share-credential.ts";
 import { verifyHeld } from "../../app/wallet/verify-held.ts";
 import { record, subjectOf } from "../../domain/wallet/credential-display.ts";
@@ -31,6 +32,7 @@ export function sharedCredentialPages(deps: HttpDeps) {
     const shared = await openShare(deps, shareId);
     const { entry, document, holderName } = shared;
     const live = await verifyHeld(deps, entry, document);
+    await recordVerification(deps, entry.award?.credentialId, "shared-page");
     const subject = document.credential ? subjectOf(document.credential) : undefined;
     const evidence = evidenceOf(subject, document.credential);
     const d = entry.display;
