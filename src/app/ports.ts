@@ -23,10 +23,20 @@ import type {
   VerificationReport,
 } from "../domain/types.ts";
 import type { AwardBatch, AwardBatchReportRow, AwardBatchRow } from "./awards/batches/batch-types.ts";
-import type { TalentRepository } from "./employer-ports.ts";
+import type { TalentRepository, WorkforceRepository } from "./employer-ports.ts";
 import type { PathwayRepository, WalletRepository } from "./learner-ports.ts";
 
-export type { TalentRepository, TalentSkillRow } from "./employer-ports.ts";
+export type {
+  AlignedAchievement,
+  RoleProfile,
+  RoleProfileSkill,
+  Sponsorship,
+  SponsorshipStatus,
+  TalentRepository,
+  TalentSkillRow,
+  WorkforceMember,
+  WorkforceRepository,
+} from "./employer-ports.ts";
 export type {
   CredentialFiles,
   CredentialImporter,
@@ -312,6 +322,7 @@ export type Repositories = {
   wallet: WalletRepository;
   pathways: PathwayRepository;
   talent: TalentRepository;
+  workforce: WorkforceRepository;
   jobs: JobQueue;
 };
 

@@ -24,6 +24,7 @@ import {
   userRepository,
 } from "./repositories/users.ts";
 import { walletRepository } from "./repositories/wallet.ts";
+import { workforceRepository } from "./repositories/workforce.ts";
 
 /** A job queue that writes through the given connection, so queued jobs share its transaction. */
 export type JobQueueFactory = (executeSql: ExecuteSql) => JobQueue;
@@ -51,6 +52,7 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   wallet: walletRepository(db),
   pathways: pathwayRepository(db),
   talent: talentRepository(db),
+  workforce: workforceRepository(db),
   jobs,
 });
 
