@@ -1,9 +1,5 @@
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import type {
-  RoleProfile,
-  WorkforceMember,
-  WorkforceRepository,
-} from "../../app/ports.ts";
+import type { RoleProfile, WorkforceMember, WorkforceRepository } from "../../app/ports.ts";
 import type { Db } from "../client.ts";
 import {
   awards,
