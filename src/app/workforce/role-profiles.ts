@@ -3,8 +3,20 @@ import { skillKeyOf } from "../../domain/talent/skill-rows.ts";
 import type { Actor } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
 import { authorizeOrganization } from "../authorize.ts";
-import type { AppDeps, RoleProfile } from "../ports.ts";
+import type { AppDeps, Repositories, RoleProfile } from "../ports.ts";
 import type { RoleProfileInput } from "./inputs.ts";
+
+type SkillInput = RoleProfileInput["skills"][number];
+
+/** A skill named exactly as one in the catalog (picked from the suggestions) takes its code and framework. */
+async function fromCatalog(r: Repositories, organizationId: string, skill: SkillInput): Promise<SkillInput> {
+  if (skill.code) return skill;
+  const name = skill.name.toLowerCase();
+  const hit = (await r.skills.search(organizationId, skill.name, 10)).find(
+    (h) => h.name.toLowerCase() === name,
+  );
+  return hit ? { ...skill, name: hit.name, code: hit.code, framework: hit.frameworkName } : skill;
+}
 
 const profileNotFound = () => new DomainError("role_profile_not_found", "No such role profile.");
 
@@ -34,12 +46,13 @@ export const saveRoleProfile = (
     const now = deps.clock();
     const existing = input.id ? await r.workforce.findProfile(organization.id, input.id) : undefined;
     if (input.id && !existing) throw profileNotFound();
+    const skills = await Promise.all(input.skills.map((s) => fromCatalog(r, organization.id, s)));
     const profile: RoleProfile = {
       id: existing?.id ?? deps.newId(),
       organizationId: organization.id,
       name: input.name,
       description: input.description,
-      skills: input.skills.map((s) => ({
+      skills: skills.map((s) => ({
         skillKey: skillKeyOf(s),
         skillName: s.name,
         skillCode: s.code,

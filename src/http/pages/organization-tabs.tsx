@@ -11,7 +11,8 @@ type Tab =
   | "api-keys"
   | "skills"
   | "images"
-  | "audit";
+  | "audit"
+  | "workforce";
 
 export function OrganizationTabs(props: {
   organization: Organization;
@@ -31,6 +32,7 @@ export function OrganizationTabs(props: {
     ["members", "Members", `/orgs/${o.slug}/members`, !role || roleAllows(role, "members:read")],
     ["skills", "Skills", `/orgs/${o.slug}/skills`, true],
     ["images", "Badge images", `/orgs/${o.slug}/images`, !role || roleAllows(role, "credentials:issue")],
+    ["workforce", "Workforce", `/orgs/${o.slug}/workforce`, !!role && roleAllows(role, "workforce:manage")],
     ["settings", "Settings", `/orgs/${o.slug}/settings`, role === "owner"],
     ["api-keys", "API keys", `/orgs/${o.slug}/api-keys`, role === "owner"],
     ["audit", "Audit log", `/orgs/${o.slug}/audit`, role === "owner"],
