@@ -77,7 +77,7 @@ const sponsorshipColumns = {
   createdAt: sponsorships.createdAt,
   answeredAt: sponsorships.answeredAt,
 };
-const latestName = sql<string>`coalesce((select v.definition->>'name' from achievement_versions v where v.achievement_id = ${sponsorships.achievementId} order by v.version desc limit 1), '')`;
+const latestName = sql<string>`coalesce((select v.definition->>'name' from achievement_versions v where v.achievement_id = "sponsorships"."achievement_id" order by v.version desc limit 1), '')`;
 
 type SponsorshipQueries = Pick<
   WorkforceRepository,
