@@ -247,10 +247,10 @@ describe("workforce upskilling", () => {
   it("offers a sponsored place in an aligned micro-credential, which the employee accepts", async () => {
     const gapHtml = await (await employer.get(`/orgs/${slug}/workforce`)).text();
     const adaId = /<option value="([0-9a-f-]{36})">Ada Lovelace<\/option>/.exec(gapHtml)?.[1] ?? "";
-    const offer = { memberId: adaId, achievementId: ids.firstAid, skillKey: "fa-1" };
+    const offer = { memberId: adaId, achievementId: ids.firstAid ?? "", skillKey: "fa-1" };
     expect((await employer.submit(`/orgs/${slug}/workforce/sponsorships`, offer)).status).toBe(303);
     expect((await employer.submit(`/orgs/${slug}/workforce/sponsorships`, offer)).status).toBe(409);
-    const unaligned = { memberId: adaId, achievementId: ids.baking, skillKey: "" };
+    const unaligned = { memberId: adaId, achievementId: ids.baking ?? "", skillKey: "" };
     expect((await employer.submit(`/orgs/${slug}/workforce/sponsorships`, unaligned)).status).toBe(422);
     const mail = await mailTo(ctx, adaEmail, /sponsor/);
     expect(mail.subject).toContain("First Aid at Work");
