@@ -23,16 +23,28 @@ import type {
   VerificationReport,
 } from "../domain/types.ts";
 import type { AwardBatch, AwardBatchReportRow, AwardBatchRow } from "./awards/batches/batch-types.ts";
-import type { AccreditationRepository, AnalyticsRepository, TalentRepository } from "./employer-ports.ts";
+import type {
+  AccreditationRepository,
+  AnalyticsRepository,
+  TalentRepository,
+  WorkforceRepository,
+} from "./employer-ports.ts";
 import type { PathwayRepository, WalletRepository } from "./learner-ports.ts";
 
 export type {
   AccreditationRepository,
+  AlignedAchievement,
   AnalyticsRepository,
   EngagementRow,
+  RoleProfile,
+  RoleProfileSkill,
+  Sponsorship,
+  SponsorshipStatus,
   TalentRepository,
   TalentSkillRow,
   VerificationChannel,
+  WorkforceMember,
+  WorkforceRepository,
 } from "./employer-ports.ts";
 export type {
   CredentialFiles,
@@ -322,6 +334,7 @@ export type Repositories = {
   talent: TalentRepository;
   accreditations: AccreditationRepository;
   analytics: AnalyticsRepository;
+  workforce: WorkforceRepository;
   jobs: JobQueue;
 };
 

@@ -26,6 +26,7 @@ import {
   userRepository,
 } from "./repositories/users.ts";
 import { walletRepository } from "./repositories/wallet.ts";
+import { workforceRepository } from "./repositories/workforce.ts";
 
 /** A job queue that writes through the given connection, so queued jobs share its transaction. */
 export type JobQueueFactory = (executeSql: ExecuteSql) => JobQueue;
@@ -55,6 +56,7 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   talent: talentRepository(db),
   accreditations: accreditationRepository(db),
   analytics: analyticsRepository(db),
+  workforce: workforceRepository(db),
   jobs,
 });
 

@@ -42,6 +42,10 @@ import { skillPages } from "./pages/skill-pages.tsx";
 import { verifyPages } from "./pages/verify-page.tsx";
 import { walletItemPages } from "./pages/wallet-item-pages.tsx";
 import { walletPages } from "./pages/wallet-pages.tsx";
+import { workforceConsentPages } from "./pages/workforce-consent-pages.tsx";
+import { workforcePages } from "./pages/workforce-pages.tsx";
+import { workforcePeoplePages } from "./pages/workforce-people-pages.tsx";
+import { workforceProfilePages } from "./pages/workforce-profile-pages.tsx";
 import { problemResponse, validationError } from "./problem.ts";
 
 const asset = (name: string) => readFileSync(new URL(`./pages/assets/${name}`, import.meta.url));
@@ -151,6 +155,10 @@ export function createApp(deps: HttpDeps) {
   app.route("/", achievementPages(deps));
   app.route("/", awardPages(deps));
   app.route("/", publicAchievementPages(deps));
+  app.route("/", workforcePages(deps));
+  app.route("/", workforceProfilePages(deps));
+  app.route("/", workforcePeoplePages(deps));
+  app.route("/", workforceConsentPages(deps));
 
   const fail = (c: Parameters<Parameters<typeof app.onError>[0]>[1], error: unknown) => {
     const known =

@@ -2,6 +2,7 @@ import type { OrganizationRole } from "../../domain/roles.ts";
 import type { Organization, User } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
 import type { AppDeps } from "../ports.ts";
+import { seedDemoWorkforce } from "./demo-workforce.ts";
 
 export const DEMO_PASSWORD = "cairn-demo-password";
 
@@ -80,9 +81,11 @@ export async function seedDemo(
           ? "platform admin"
           : person.role
             ? `${person.role} at ${organization.name}`
-            : "employer (no organization yet)",
+            : "owner of Northwind Logistics (workforce)",
       });
     }
+    const learners = PEOPLE.filter((p) => p.role === "learner").map((p) => p.email);
+    await seedDemoWorkforce(deps, r, "emma@employer.test", learners);
     await audit(r, { action: "demo.seeded", organizationId: organization.id, at: now });
     return { organization, accounts };
   });

@@ -109,3 +109,26 @@ export const confirmAddressMessage = (to: string, name: string, url: string) =>
     ],
     { url, label: "Confirm this address" },
   );
+
+export const workforceInvitationMessage = (to: string, organization: string, inviter: string, url: string) =>
+  message(
+    to,
+    `${organization} asks you to share your Cairn wallet`,
+    [
+      `${inviter} at ${organization} invited you to share the credentials in your Cairn wallet with ${organization}.`,
+      `${organization} uses them to see which skills the team has and to sponsor training for the missing ones.`,
+      "Nothing is shared until you agree, and you can stop sharing at any time under Account › Employers.",
+    ],
+    { url, label: "See what would be shared" },
+  );
+
+export const sponsorshipMessage = (to: string, organization: string, achievement: string, url: string) =>
+  message(
+    to,
+    `${organization} offers to sponsor “${achievement}”`,
+    [
+      `${organization} offers you a sponsored place in the micro-credential “${achievement}”.`,
+      "Accept or decline the offer in your Cairn account.",
+    ],
+    { url, label: "Answer the offer" },
+  );

@@ -291,6 +291,9 @@ export function authPages(deps: AppDeps, secure: boolean) {
               <a href="/account/profile">Your public profile</a>
             </li>
             <li>
+              <a href="/account/employers">Employers</a>: who sees your wallet, and training they sponsor
+            </li>
+            <li>
               <a href="/account/data">Your data</a>: download everything, or delete your account
             </li>
           </ul>

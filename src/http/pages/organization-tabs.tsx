@@ -13,7 +13,8 @@ type Tab =
   | "images"
   | "audit"
   | "accreditation"
-  | "analytics";
+  | "analytics"
+  | "workforce";
 
 export function OrganizationTabs(props: {
   organization: Organization;
@@ -34,6 +35,7 @@ export function OrganizationTabs(props: {
     ["members", "Members", `/orgs/${o.slug}/members`, !role || roleAllows(role, "members:read")],
     ["skills", "Skills", `/orgs/${o.slug}/skills`, true],
     ["images", "Badge images", `/orgs/${o.slug}/images`, !role || roleAllows(role, "credentials:issue")],
+    ["workforce", "Workforce", `/orgs/${o.slug}/workforce`, !!role && roleAllows(role, "workforce:manage")],
     ["settings", "Settings", `/orgs/${o.slug}/settings`, role === "owner"],
     ["api-keys", "API keys", `/orgs/${o.slug}/api-keys`, role === "owner"],
     ["audit", "Audit log", `/orgs/${o.slug}/audit`, role === "owner"],
