@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { createAdmin } from "./app/accounts/create-admin.ts";
 import { issueDemoCredentials } from "./app/demo/demo-credentials.ts";
 import { completeDemoPathways, seedDemoPathway } from "./app/demo/demo-pathway.ts";
+import { demoImpostorCredential, seedDemoAccreditation } from "./app/demo/demo-trust.ts";
 import { fillDemoWallets } from "./app/demo/demo-wallets.ts";
 import { DEMO_PASSWORD, seedDemo } from "./app/demo/seed-demo.ts";
 import { createOrganizationInput, email, password } from "./app/inputs.ts";
@@ -13,6 +14,7 @@ import { ensureStarterSkills } from "./app/skills/ensure-starter-skills.ts";
 import { CREDENTIAL_COMMANDS } from "./cli/credential-commands.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { isDomainError } from "./domain/errors.ts";
+import { record } from "./domain/wallet/credential-display.ts";
 import { createLogger, openRuntime, type Runtime, serve } from "./main.ts";
 
 type Command = {
@@ -171,6 +173,7 @@ const COMMANDS: Record<string, Command> = {
         await ensureStarterSkills(deps);
         const { organization, accounts } = await seedDemo(deps);
         const learners = accounts.filter((a) => a.role.startsWith("learner"));
+        await seedDemoAccreditation(deps, organization.slug, "quinn@quality.test");
         const credentials = await issueDemoCredentials(deps, organization.slug, learners);
         const emails = learners.map((l) => l.email);
         const owner = accounts.find((a) => a.role.startsWith("owner"))?.email ?? "";
@@ -182,6 +185,12 @@ const COMMANDS: Record<string, Command> = {
         mkdirSync(folder, { recursive: true });
         for (const c of credentials)
           writeFileSync(join(folder, c.file), `${JSON.stringify(c.credential, null, 2)}\n`);
+        const genuine = record(credentials.find((c) => !c.revoked)?.credential);
+        const impostor = join(folder, "impostor.json");
+        if (genuine) {
+          const fake = await demoImpostorCredential(deps, genuine, "Northfie1d University");
+          writeFileSync(impostor, `${JSON.stringify(fake, null, 2)}\n`);
+        }
         console.log(
           `Demo data is ready: ${organization.name} at ${config.publicUrl}/orgs/${organization.slug}\n`,
         );
@@ -205,6 +214,15 @@ const COMMANDS: Record<string, Command> = {
         );
         console.log(`\nLearners' wallets: sign in as a learner and open ${config.publicUrl}/wallet`);
         for (const s of shared) console.log(`  Public credential page of ${s.learner}: ${s.url}`);
+        console.log(
+          `\n${organization.name} is accredited by the Quality Agency for Micro-credentials: see ${config.publicUrl}/issuers/${organization.slug}`,
+        );
+        console.log(
+          `  Paste ${impostor} into ${config.publicUrl}/verify: signed by someone else as "Northfie1d University", it is flagged.`,
+        );
+        console.log(
+          `  Issuer analytics (sign in as the owner): ${config.publicUrl}/orgs/${organization.slug}/analytics`,
+        );
         if (pathway) {
           console.log(
             `\nA pathway that stacks four micro-credentials into the ${pathway.name}: ${pathway.url}`,

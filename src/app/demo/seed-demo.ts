@@ -6,14 +6,31 @@ import { seedDemoWorkforce } from "./demo-workforce.ts";
 
 export const DEMO_PASSWORD = "cairn-demo-password";
 
-const PEOPLE: { name: string; email: string; role: OrganizationRole | null; admin?: boolean }[] = [
+const PEOPLE: {
+  name: string;
+  email: string;
+  role: OrganizationRole | null;
+  admin?: boolean;
+  label?: string;
+}[] = [
   { name: "Ada Admin", email: "admin@cairn.test", role: null, admin: true },
   { name: "Olivia Owens", email: "owner@northfield.test", role: "owner" },
   { name: "Ivan Isaksen", email: "issuer@northfield.test", role: "issuer" },
   { name: "Asha Adeyemi", email: "assessor@northfield.test", role: "assessor" },
   { name: "Lena Lindqvist", email: "lena@learner.test", role: "learner" },
   { name: "Luis Llorente", email: "luis@learner.test", role: "learner" },
-  { name: "Emma Engel", email: "emma@employer.test", role: null },
+  {
+    name: "Emma Engel",
+    email: "emma@employer.test",
+    role: null,
+    label: "owner of Northwind Logistics (workforce)",
+  },
+  {
+    name: "Quinn Quarshie",
+    email: "quinn@quality.test",
+    role: null,
+    label: "owner of the Quality Agency for Micro-credentials (accreditor)",
+  },
 ];
 
 const ORGANIZATION = {
@@ -81,7 +98,7 @@ export async function seedDemo(
           ? "platform admin"
           : person.role
             ? `${person.role} at ${organization.name}`
-            : "owner of Northwind Logistics (workforce)",
+            : (person.label ?? ""),
       });
     }
     const learners = PEOPLE.filter((p) => p.role === "learner").map((p) => p.email);
