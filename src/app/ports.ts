@@ -23,10 +23,18 @@ import type {
   VerificationReport,
 } from "../domain/types.ts";
 import type { AwardBatch, AwardBatchReportRow, AwardBatchRow } from "./awards/batches/batch-types.ts";
-import type { TalentRepository } from "./employer-ports.ts";
+import type { TalentContactRepository, TalentRepository } from "./employer-ports.ts";
 import type { PathwayRepository, WalletRepository } from "./learner-ports.ts";
 
-export type { TalentRepository, TalentSkillRow } from "./employer-ports.ts";
+export type {
+  TalentCandidate,
+  TalentContact,
+  TalentContactRepository,
+  TalentFilter,
+  TalentProfile,
+  TalentRepository,
+  TalentSkillRow,
+} from "./employer-ports.ts";
 export type {
   CredentialFiles,
   CredentialImporter,
@@ -312,6 +320,7 @@ export type Repositories = {
   wallet: WalletRepository;
   pathways: PathwayRepository;
   talent: TalentRepository;
+  talentContacts: TalentContactRepository;
   jobs: JobQueue;
 };
 

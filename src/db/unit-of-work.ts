@@ -17,6 +17,7 @@ import { membershipRepository, organizationRepository } from "./repositories/org
 import { pathwayRepository } from "./repositories/pathways.ts";
 import { skillRepository } from "./repositories/skills.ts";
 import { talentRepository } from "./repositories/talent.ts";
+import { talentContactRepository } from "./repositories/talent-contacts.ts";
 import {
   oneTimeTokenRepository,
   sessionRepository,
@@ -51,6 +52,7 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   wallet: walletRepository(db),
   pathways: pathwayRepository(db),
   talent: talentRepository(db),
+  talentContacts: talentContactRepository(db),
   jobs,
 });
 

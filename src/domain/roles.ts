@@ -20,6 +20,7 @@ const PERMISSIONS = {
   "credentials:issue": ["owner", "issuer"],
   "credentials:read": ["owner", "issuer", "assessor"],
   "keys:manage": ["owner"],
+  "talent:search": ["owner", "employer"],
 } as const satisfies Record<string, readonly OrganizationRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

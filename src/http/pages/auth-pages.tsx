@@ -291,6 +291,10 @@ export function authPages(deps: AppDeps, secure: boolean) {
               <a href="/account/profile">Your public profile</a>
             </li>
             <li>
+              <a href="/account/talent">Talent search</a>: let employers find you by your verified skills, and
+              read their messages
+            </li>
+            <li>
               <a href="/account/data">Your data</a>: download everything, or delete your account
             </li>
           </ul>
