@@ -11,7 +11,8 @@ type Tab =
   | "api-keys"
   | "skills"
   | "images"
-  | "audit";
+  | "audit"
+  | "talent";
 
 export function OrganizationTabs(props: {
   organization: Organization;
@@ -29,6 +30,7 @@ export function OrganizationTabs(props: {
     ],
     ["awards", "Awards", `/orgs/${o.slug}/awards`, !role || roleAllows(role, "credentials:read")],
     ["members", "Members", `/orgs/${o.slug}/members`, !role || roleAllows(role, "members:read")],
+    ["talent", "Talent search", `/orgs/${o.slug}/talent`, !!role && roleAllows(role, "talent:search")],
     ["skills", "Skills", `/orgs/${o.slug}/skills`, true],
     ["images", "Badge images", `/orgs/${o.slug}/images`, !role || roleAllows(role, "credentials:issue")],
     ["settings", "Settings", `/orgs/${o.slug}/settings`, role === "owner"],
