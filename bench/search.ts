@@ -182,7 +182,8 @@ async function main() {
     }
     const cases: Record<string, { ms: number[]; base: number[]; totals: number[] }> = {};
     const record = async (name: string, skill: string, key: string) => {
-      const c = (cases[name] ??= { ms: [], base: [], totals: [] });
+      const c = cases[name] ?? { ms: [], base: [], totals: [] };
+      cases[name] = c;
       const result = await search(skill);
       c.ms.push(result.ms);
       c.totals.push(result.total);
