@@ -2,6 +2,7 @@ import type { OrganizationRole } from "../../domain/roles.ts";
 import type { Organization, User } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
 import type { AppDeps } from "../ports.ts";
+import { optInDemoLearnersIn } from "./demo-talent.ts";
 
 export const DEMO_PASSWORD = "cairn-demo-password";
 
@@ -48,6 +49,7 @@ export async function seedDemo(
       await r.organizations.insert(organization);
     }
     const accounts: DemoAccount[] = [];
+    const learners: User[] = [];
     for (const person of PEOPLE) {
       let user: User | undefined = await r.users.findByEmail(person.email);
       if (!user) {
@@ -72,6 +74,7 @@ export async function seedDemo(
           createdAt: now,
         });
       }
+      if (person.role === "learner") learners.push(user);
       accounts.push({
         name: person.name,
         email: person.email,
@@ -82,6 +85,7 @@ export async function seedDemo(
             : "employer (no organization yet)",
       });
     }
+    await optInDemoLearnersIn(r, learners, now);
     await audit(r, { action: "demo.seeded", organizationId: organization.id, at: now });
     return { organization, accounts };
   });
