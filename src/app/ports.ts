@@ -26,6 +26,7 @@ import type { AwardBatch, AwardBatchReportRow, AwardBatchRow } from "./awards/ba
 import type {
   AccreditationRepository,
   AnalyticsRepository,
+  TalentContactRepository,
   TalentRepository,
   WorkforceRepository,
 } from "./employer-ports.ts";
@@ -40,6 +41,11 @@ export type {
   RoleProfileSkill,
   Sponsorship,
   SponsorshipStatus,
+  TalentCandidate,
+  TalentContact,
+  TalentContactRepository,
+  TalentFilter,
+  TalentProfile,
   TalentRepository,
   TalentSkillRow,
   VerificationChannel,
@@ -335,6 +341,7 @@ export type Repositories = {
   accreditations: AccreditationRepository;
   analytics: AnalyticsRepository;
   workforce: WorkforceRepository;
+  talentContacts: TalentContactRepository;
   jobs: JobQueue;
 };
 

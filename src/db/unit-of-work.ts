@@ -19,6 +19,7 @@ import { membershipRepository, organizationRepository } from "./repositories/org
 import { pathwayRepository } from "./repositories/pathways.ts";
 import { skillRepository } from "./repositories/skills.ts";
 import { talentRepository } from "./repositories/talent.ts";
+import { talentContactRepository } from "./repositories/talent-contacts.ts";
 import {
   oneTimeTokenRepository,
   sessionRepository,
@@ -57,6 +58,7 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   accreditations: accreditationRepository(db),
   analytics: analyticsRepository(db),
   workforce: workforceRepository(db),
+  talentContacts: talentContactRepository(db),
   jobs,
 });
 

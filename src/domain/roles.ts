@@ -21,6 +21,7 @@ const PERMISSIONS = {
   "credentials:read": ["owner", "issuer", "assessor"],
   "keys:manage": ["owner"],
   "workforce:manage": ["owner", "employer"],
+  "talent:search": ["owner", "employer"],
 } as const satisfies Record<string, readonly OrganizationRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -39,6 +39,8 @@ import { profilePages } from "./pages/profile-pages.tsx";
 import { publicAchievementPages } from "./pages/public-achievement-page.tsx";
 import { sharedCredentialPages } from "./pages/shared-credential-page.tsx";
 import { skillPages } from "./pages/skill-pages.tsx";
+import { talentAccountPages } from "./pages/talent-account-pages.tsx";
+import { talentSearchPages } from "./pages/talent-search-pages.tsx";
 import { verifyPages } from "./pages/verify-page.tsx";
 import { walletItemPages } from "./pages/wallet-item-pages.tsx";
 import { walletPages } from "./pages/wallet-pages.tsx";
@@ -147,6 +149,8 @@ export function createApp(deps: HttpDeps) {
   app.route("/", issuerRegistryPages(deps));
   app.route("/", accreditationPages(deps));
   app.route("/", analyticsPages(deps));
+  app.route("/", talentAccountPages(deps));
+  app.route("/", talentSearchPages(deps));
   app.route("/", pathwayEditorPages(deps));
   app.route("/", pathwayPages(deps));
   app.route("/", verifyPages(deps));

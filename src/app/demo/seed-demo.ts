@@ -2,6 +2,7 @@ import type { OrganizationRole } from "../../domain/roles.ts";
 import type { Organization, User } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
 import type { AppDeps } from "../ports.ts";
+import { optInDemoLearnersIn } from "./demo-talent.ts";
 import { seedDemoWorkforce } from "./demo-workforce.ts";
 
 export const DEMO_PASSWORD = "cairn-demo-password";
@@ -67,6 +68,7 @@ export async function seedDemo(
       await r.organizations.insert(organization);
     }
     const accounts: DemoAccount[] = [];
+    const learners: User[] = [];
     for (const person of PEOPLE) {
       let user: User | undefined = await r.users.findByEmail(person.email);
       if (!user) {
@@ -91,6 +93,7 @@ export async function seedDemo(
           createdAt: now,
         });
       }
+      if (person.role === "learner") learners.push(user);
       accounts.push({
         name: person.name,
         email: person.email,
@@ -101,8 +104,13 @@ export async function seedDemo(
             : (person.label ?? ""),
       });
     }
-    const learners = PEOPLE.filter((p) => p.role === "learner").map((p) => p.email);
-    await seedDemoWorkforce(deps, r, "emma@employer.test", learners);
+    await seedDemoWorkforce(
+      deps,
+      r,
+      "emma@employer.test",
+      learners.map((l) => l.email),
+    );
+    await optInDemoLearnersIn(r, learners, now);
     await audit(r, { action: "demo.seeded", organizationId: organization.id, at: now });
     return { organization, accounts };
   });

@@ -132,3 +132,39 @@ export const sponsorshipMessage = (to: string, organization: string, achievement
     ],
     { url, label: "Answer the offer" },
   );
+
+export const talentContactMessage = (
+  to: string,
+  name: string,
+  organization: string,
+  subject: string,
+  url: string,
+) =>
+  message(
+    to,
+    `${organization} would like to contact you: ${subject}`,
+    [
+      `Hello ${name},`,
+      `${organization} found you through Cairn talent search and sent you a message. Your email address stays hidden from them unless you accept.`,
+      "Read it, then accept (with a reply) or decline.",
+    ],
+    { url, label: "Read the message" },
+  );
+
+export const talentReplyMessage = (
+  to: string,
+  learner: string,
+  accepted: boolean,
+  subject: string,
+  url: string,
+) =>
+  message(
+    to,
+    `${learner} ${accepted ? "accepted" : "declined"} your message: ${subject}`,
+    accepted
+      ? [
+          `${learner} accepted your message on Cairn and replied. Their email address is now on your contacts page.`,
+        ]
+      : [`${learner} declined your message on Cairn.`],
+    { url, label: "Open your contacts" },
+  );

@@ -2,10 +2,23 @@ import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { TalentRepository } from "../../app/ports.ts";
 import type { Db } from "../client.ts";
 import { talentProfiles, talentSkills, workforceMembers } from "../schema.ts";
+import { talentSearchQueries } from "./talent-search.ts";
 
 const INSERT_CHUNK = 500;
 
 export const talentRepository = (db: Db): TalentRepository => ({
+  ...talentSearchQueries(db),
+  async findProfile(userId) {
+    const [row] = await db.select().from(talentProfiles).where(eq(talentProfiles.userId, userId));
+    return row;
+  },
+  async saveProfile(profile) {
+    const { userId: _, ...changes } = profile;
+    await db
+      .insert(talentProfiles)
+      .values(profile)
+      .onConflictDoUpdate({ target: talentProfiles.userId, set: changes });
+  },
   async hasConsent(userId) {
     const [row] = await db
       .select({ yes: sql<number>`1` })

@@ -292,6 +292,8 @@ export function authPages(deps: AppDeps, secure: boolean) {
             </li>
             <li>
               <a href="/account/employers">Employers</a>: who sees your wallet, and training they sponsor
+              <a href="/account/talent">Talent search</a>: let employers find you by your verified skills, and
+              read their messages
             </li>
             <li>
               <a href="/account/data">Your data</a>: download everything, or delete your account

@@ -14,7 +14,8 @@ type Tab =
   | "audit"
   | "accreditation"
   | "analytics"
-  | "workforce";
+  | "workforce"
+  | "talent";
 
 export function OrganizationTabs(props: {
   organization: Organization;
@@ -33,6 +34,7 @@ export function OrganizationTabs(props: {
     ["awards", "Awards", `/orgs/${o.slug}/awards`, !role || roleAllows(role, "credentials:read")],
     ["analytics", "Analytics", `/orgs/${o.slug}/analytics`, !role || roleAllows(role, "credentials:read")],
     ["members", "Members", `/orgs/${o.slug}/members`, !role || roleAllows(role, "members:read")],
+    ["talent", "Talent search", `/orgs/${o.slug}/talent`, !!role && roleAllows(role, "talent:search")],
     ["skills", "Skills", `/orgs/${o.slug}/skills`, true],
     ["images", "Badge images", `/orgs/${o.slug}/images`, !role || roleAllows(role, "credentials:issue")],
     ["workforce", "Workforce", `/orgs/${o.slug}/workforce`, !!role && roleAllows(role, "workforce:manage")],
