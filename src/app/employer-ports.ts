@@ -49,7 +49,6 @@ export type TalentRepository = {
   hasConsent(userId: string): Promise<boolean>;
   replaceSkills(userId: string, rows: readonly TalentSkillRow[]): Promise<void>;
   clearSkills(userId: string): Promise<void>;
-  skillsOf(userIds: readonly string[]): Promise<TalentSkillRow[]>;
   findProfile(userId: string): Promise<TalentProfile | undefined>;
   saveProfile(profile: TalentProfile): Promise<void>;
   /** One page of findable learners with matching rows, most matching credentials first, then most recent. */

@@ -23,6 +23,7 @@ import type {
   VerificationReport,
 } from "../domain/types.ts";
 import type { AwardBatch, AwardBatchReportRow, AwardBatchRow } from "./awards/batches/batch-types.ts";
+import type { CredentialEngine } from "./credential-ports.ts";
 import type {
   AccreditationRepository,
   AnalyticsRepository,
@@ -32,26 +33,8 @@ import type {
 } from "./employer-ports.ts";
 import type { PathwayRepository, WalletRepository } from "./learner-ports.ts";
 
-export type {
-  AccreditationRepository,
-  AlignedAchievement,
-  AnalyticsRepository,
-  EngagementRow,
-  RoleProfile,
-  RoleProfileSkill,
-  Sponsorship,
-  SponsorshipStatus,
-  TalentCandidate,
-  TalentContact,
-  TalentContactRepository,
-  TalentFilter,
-  TalentProfile,
-  TalentRepository,
-  TalentSkillRow,
-  VerificationChannel,
-  WorkforceMember,
-  WorkforceRepository,
-} from "./employer-ports.ts";
+export type * from "./credential-ports.ts";
+export type * from "./employer-ports.ts";
 export type {
   CredentialFiles,
   CredentialImporter,
@@ -364,47 +347,6 @@ export type Secrets = {
 export type Mailer = {
   transport: "outbox" | "smtp";
   send(message: MailMessage & { messageId: string }): Promise<void>;
-};
-
-export type KeyPair = { publicKeyMultibase: string; secretKeyMultibase: string };
-export type SigningKeyMaterial = KeyPair & { id: string; controller: string };
-
-/** The credential engine (src/credentials) as the use cases see it. */
-export type CredentialEngine = {
-  newKeyPair(): Promise<KeyPair>;
-  /** Encrypts a secret key at rest; `context` binds the ciphertext to its row. */
-  seal(secret: string, context: string): string;
-  unseal(sealed: string, context: string): string;
-  organizationDid(slug: string): string;
-  /** The did:key of an Ed25519 public key (a learner's own DID). */
-  didKey(publicKeyMultibase: string): string;
-  didDocument(
-    did: string,
-    keys: { id: string; publicKeyMultibase: string; status: "active" | "retired" }[],
-  ): Record<string, unknown>;
-  /** Adds the proof: a Data Integrity proof ("ldp") or a VC-JWT ("jwt", returned as the compact string). */
-  sign(
-    credential: Record<string, unknown>,
-    key: SigningKeyMaterial,
-    format: CredentialFormat,
-    now: Date,
-  ): Promise<Record<string, unknown> | string>;
-  /** Adds a holder's Data Integrity proof (authentication, bound to a verifier's challenge) to a presentation. */
-  signPresentation(
-    presentation: Record<string, unknown>,
-    key: SigningKeyMaterial,
-    options: { now: Date; challenge: string; domain?: string | undefined },
-  ): Promise<Record<string, unknown>>;
-  emptyStatusBits(length: number): Uint8Array;
-  withStatusBit(bits: Uint8Array, index: number, value: boolean): Uint8Array;
-  getStatusBit(bits: Uint8Array, index: number): boolean;
-  statusListCredential(input: {
-    id: string;
-    issuer: string;
-    purpose: StatusPurpose;
-    bits: Uint8Array;
-    validFrom: Date;
-  }): Record<string, unknown>;
 };
 
 export type Verifier = {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { TalentRepository } from "../../app/ports.ts";
 import type { Db } from "../client.ts";
 import { talentProfiles, talentSkills, workforceMembers } from "../schema.ts";
@@ -47,29 +47,5 @@ export const talentRepository = (db: Db): TalentRepository => ({
   },
   async clearSkills(userId) {
     await db.delete(talentSkills).where(eq(talentSkills.userId, userId));
-  },
-  async skillsOf(userIds) {
-    if (userIds.length === 0) return [];
-    const rows = await db
-      .select({
-        userId: talentSkills.userId,
-        walletItemId: talentSkills.walletItemId,
-        awardId: talentSkills.awardId,
-        skillKey: talentSkills.skillKey,
-        skillName: talentSkills.skillName,
-        skillCode: talentSkills.skillCode,
-        framework: talentSkills.framework,
-        achievementRef: talentSkills.achievementRef,
-        achievementName: talentSkills.achievementName,
-        issuerDid: talentSkills.issuerDid,
-        issuerName: talentSkills.issuerName,
-        eqfLevel: talentSkills.eqfLevel,
-        issuedAt: talentSkills.issuedAt,
-        validUntil: talentSkills.validUntil,
-        evidence: talentSkills.evidence,
-      })
-      .from(talentSkills)
-      .where(inArray(talentSkills.userId, [...userIds]));
-    return rows;
   },
 });
