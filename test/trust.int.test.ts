@@ -1,6 +1,8 @@
 import Ajv2019 from "ajv/dist/2019.js";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDocumentLoader } from "../src/credentials/document-loader.ts";
+import { signDataIntegrityReference } from "../src/credentials/proofs/data-integrity-reference.ts";
 import { DAY } from "../src/domain/rules.ts";
 import { startTestContext, type TestContext } from "./harness.ts";
 import { type BrowserClient, browserClient, signedUp } from "./http-client.ts";
@@ -257,7 +259,16 @@ describe("accreditation and the issuer trust check", () => {
     expect(page).toContain(`Trusty College ${counter}`);
     expect(page).toContain(ctx.deps.credentials.organizationDid(issuer));
 
-    const stranger = (await sign("Completely Different Institute")) as Json;
+    // Signed by the reference implementation (@digitalbazaar/vc), not by Cairn: an unknown issuer, but verified.
+    const { proof: _, ...unsigned } = impostor;
+    const stranger = await signDataIntegrityReference(
+      { ...unsigned, issuer: { id: did, type: ["Profile"], name: "Completely Different Institute" } },
+      {
+        key,
+        documentLoader: createDocumentLoader(),
+        created: now,
+      },
+    );
     const unknown = await verifyApi(stranger);
     expect(unknown.verified).toBe(true);
     expect(unknown.checks.find((c) => c.id === "trust")).toMatchObject({ status: "skipped" });
