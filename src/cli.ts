@@ -223,6 +223,9 @@ const COMMANDS: Record<string, Command> = {
         console.log(
           `  Issuer analytics (sign in as the owner): ${config.publicUrl}/orgs/${organization.slug}/analytics`,
         );
+        console.log(`\nEmployers: sign in as emma@employer.test and open`);
+        console.log(`  ${config.publicUrl}/orgs/northwind/talent (learners who opted in, by verified skill)`);
+        console.log(`  ${config.publicUrl}/orgs/northwind/workforce (the team's skills-gap matrix)`);
         if (pathway) {
           console.log(
             `\nA pathway that stacks four micro-credentials into the ${pathway.name}: ${pathway.url}`,
