@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { issueDemoCredentials } from "../src/app/demo/demo-credentials.ts";
 import { completeDemoPathways, seedDemoPathway } from "../src/app/demo/demo-pathway.ts";
+import { seedDemoAccreditation } from "../src/app/demo/demo-trust.ts";
 import { fillDemoWallets } from "../src/app/demo/demo-wallets.ts";
 import { DEMO_PASSWORD, seedDemo } from "../src/app/demo/seed-demo.ts";
 import { loadConfig } from "../src/config.ts";
@@ -24,7 +25,8 @@ const config = loadConfig({
 const runtime = await openRuntime(config, { workers: true });
 const { accounts } = await seedDemo(runtime.deps);
 const learners = accounts.filter((a) => a.role.startsWith("learner"));
-await issueDemoCredentials(runtime.deps, "northfield", learners);
+await seedDemoAccreditation(runtime.deps, "northfield", "quinn@quality.test");
+const credentials = await issueDemoCredentials(runtime.deps, "northfield", learners);
 const emails = learners.map((l) => l.email);
 const pathway = await seedDemoPathway(runtime.deps, "northfield", "owner@northfield.test", emails);
 await fillDemoWallets(runtime.deps, emails);
@@ -38,6 +40,14 @@ const page = await (await browser.newContext({ viewport: { width: 1200, height: 
 const shot = async (path: string, name: string) => {
   await page.goto(`${base}${path}`);
   await page.screenshot({ path: join("docs", "screenshots", `${name}.png`), fullPage: false });
+};
+const signInAs = async (email: string) => {
+  await page.context().clearCookies();
+  await page.goto(`${base}/signin`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForTimeout(1500);
 };
 try {
   await shot("/", "landing");
@@ -88,6 +98,22 @@ try {
   }
   await page.context().clearCookies();
   if (publicPage) await shot(new URL(publicPage.url).pathname, "public-credential");
+  await shot("/issuers", "issuer-registry");
+  await shot("/issuers/northfield", "issuer-profile");
+  const genuine = credentials.find((c) => !c.revoked)?.credential;
+  if (genuine) {
+    await page.goto(`${base}/verify`);
+    await page.getByLabel("Paste the credential (JSON or a JWT)").fill(JSON.stringify(genuine));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await page.screenshot({ path: join("docs", "screenshots", "verify-accredited.png"), fullPage: true });
+  }
+  await signInAs("owner@northfield.test");
+  await shot("/orgs/northfield/analytics", "analytics");
+  await signInAs("quinn@quality.test");
+  await shot("/orgs/qamc/accreditations", "accreditation-desk");
+  await signInAs("emma@employer.test");
+  await shot("/orgs/northwind/talent?skill=data", "talent-search");
+  await shot("/orgs/northwind/workforce", "workforce-matrix");
 } finally {
   await browser.close();
   server.close();

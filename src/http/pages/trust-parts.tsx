@@ -11,7 +11,7 @@ const STATE_LABELS: Record<AccreditationState, string> = {
 
 /** An accreditation's state in words, never in colour alone. */
 export const StateTag = ({ state }: { state: AccreditationState }) => (
-  <span class={`tag tag-${state === "active" ? "ok" : "warn"}`}>{STATE_LABELS[state]}</span>
+  <span class={`tag ${state === "active" ? "ok" : "warn"}`}>{STATE_LABELS[state]}</span>
 );
 
 /** "Accredited by …" as a verifier or a learner reads it. */
