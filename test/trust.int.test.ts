@@ -122,6 +122,19 @@ describe("accreditation and the issuer trust check", () => {
     expect(await past.text()).toContain("Choose a date after today");
     const self = await grant({ reviewer, body, issuer: body });
     expect(self.status).toBe(422);
+    // A blank line between criteria does not shift which ones were ticked.
+    const gap = await reviewer.submit(`/orgs/${body}/accreditations`, {
+      issuer,
+      achievementId: "",
+      criteria: ["Outcomes assessed", "", "Assessors trained"],
+      met: ["0", "1"],
+      comment: "Reviewed the programme documents; one criterion is not met.",
+      validUntil: new Date(now.getTime() + 365 * DAY).toISOString().slice(0, 10),
+    });
+    expect(gap.status).toBe(422);
+    expect(await gap.text()).toContain("not met: Assessors trained");
+    // A malformed id in an address is "not found", not a server error.
+    expect((await browserClient(ctx.app).get("/accreditations/not-a-uuid/credential.json")).status).toBe(404);
   });
 
   it("signs an EndorsementCredential that verifies, embeds it in the issuer's badges, and marks them accredited until it ends", async () => {
@@ -214,6 +227,18 @@ describe("accreditation and the issuer trust check", () => {
     expect(endorsementReport.checks.find((c) => c.id === "proof")?.status).toBe("passed");
     // The organization's own page says so too.
     expect(await (await browserClient(ctx.app).get(`/issuers/${issuer}`)).text()).toContain("Withdrawn");
+
+    // When the platform admin ends the body's role, what it still accredits is withdrawn with it.
+    await grant({ reviewer, body, issuer });
+    expect((await verifyApi(credential)).checks.find((c) => c.id === "trust")?.message).toContain(
+      "accredited by",
+    );
+    await admin.submit(`/admin/organizations/${body}/accreditor`, { accreditor: "no" });
+    const ended = (await verifyApi(credential)).checks.find((c) => c.id === "trust")?.message;
+    expect(ended).toContain("not accredited");
+    expect(await (await browserClient(ctx.app).get(`/issuers/${issuer}`)).text()).toContain(
+      "The accreditation body&#39;s role ended.",
+    );
   });
 
   it("flags an issuer that imitates a registered one's name under another DID, and marks others unknown", async () => {
@@ -273,6 +298,39 @@ describe("accreditation and the issuer trust check", () => {
     expect(unknown.verified).toBe(true);
     expect(unknown.checks.find((c) => c.id === "trust")).toMatchObject({ status: "skipped" });
     expect(await verifyPage(stranger)).toContain("Unknown issuer:");
+
+    // A learner who imports the impostor's credential keeps it, flagged; it never counts for employers.
+    const holder = await signedUp(ctx.app, { email: `holder-${counter}@trust.test` });
+    const imported = await holder.upload(
+      "/wallet/import",
+      "file",
+      new File([JSON.stringify(impostor)], "badge.json", { type: "application/json" }),
+    );
+    expect(imported.status).toBe(303);
+    const held = await (await holder.get(imported.headers.get("location") ?? "")).text();
+    expect(held).toContain("imitates");
+
+    // An organization registered here later under a look-alike of an earlier one's name is flagged too.
+    now = new Date(now.getTime() + 60_000);
+    const copycat = await signedUp(ctx.app, { email: `copycat-${counter}@trust.test` });
+    const copy = `copycat-${counter}`;
+    await copycat.submit("/orgs", { name: `Trusty Co11ege ${counter}`, slug: copy });
+    const copied = idFrom(
+      await copycat.submit(`/orgs/${copy}/achievements`, {
+        name: "Safe Lifting",
+        description: "Lifts loads safely.",
+        criteria: "Passes the test.",
+        learningOutcomes: "Plan a lift",
+        workloadHours: "8",
+        assessmentType: "practical",
+        participationForm: "onsite",
+        qualityAssurance: "None.",
+      }),
+    );
+    await copycat.submit(`/orgs/${copy}/achievements/${copied}/publish`, {});
+    const lookalike = await verifyApi(await award(copycat, copy, copied, `copy-${counter}`));
+    expect(lookalike.checks.find((c) => c.id === "trust")).toMatchObject({ status: "failed" });
+    expect(lookalike.verified).toBe(false);
 
     const tampered = { ...impostor, name: "Changed" };
     const broken = await verifyApi(tampered);

@@ -29,8 +29,11 @@ export type TalentFilter = {
   achievement?: string | undefined;
   /** An issuer's name (words) or DID. */
   issuer?: string | undefined;
-  /** Only credentials from these issuer DIDs (accredited issuers); an empty list matches nothing. */
-  issuerDids?: readonly string[] | undefined;
+  /**
+   * Only accredited credentials: from these issuer DIDs (accredited as a whole) or of these achievement ids
+   * (micro-credentials accredited on their own). Empty lists match nothing.
+   */
+  accredited?: { issuerDids: readonly string[]; achievementIds: readonly string[] } | undefined;
   minLevel?: number | undefined;
   issuedSince?: Date | undefined;
 };
@@ -60,8 +63,9 @@ export type TalentRepository = {
   matchingRows(userIds: readonly string[], filter: TalentFilter): Promise<TalentSkillRow[]>;
   /** Name, headline and location of these learners, if they consented to talent search. */
   candidates(userIds: readonly string[]): Promise<TalentCandidate[]>;
-  /** Slugs of organizations an accreditor currently endorses (not withdrawn, within their validity). */
-  accreditedIssuers(now: Date): Promise<string[]>;
+  /** Accreditations in force now (not withdrawn, within their validity): the issuer's slug, and the achievement when one
+   * micro-credential is accredited rather than the whole issuer. */
+  accreditedIssuers(now: Date): Promise<{ slug: string; achievementId: string | null }[]>;
 };
 
 /** A message relayed from an organization to a learner. */

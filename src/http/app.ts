@@ -50,6 +50,18 @@ import { workforcePeoplePages } from "./pages/workforce-people-pages.tsx";
 import { workforceProfilePages } from "./pages/workforce-profile-pages.tsx";
 import { problemResponse, validationError } from "./problem.ts";
 
+/**
+ * PostgreSQL's "invalid text representation" (SQLSTATE 22P02), anywhere in the cause chain: an address with a
+ * malformed id (not a UUID) names nothing, so it is a 404, not a server error.
+ */
+function isMalformedId(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (typeof e === "object" && "code" in e && e.code === "22P02") return true;
+    e = typeof e === "object" && "cause" in e ? e.cause : undefined;
+  }
+  return false;
+}
+
 const asset = (name: string) => readFileSync(new URL(`./pages/assets/${name}`, import.meta.url));
 const JSON_PATHS =
   /^\/(api\/|credentials\/|presentations\/|status-lists\/|openapi\.json|orgs\/[^/]+\/did\.json)/;
@@ -165,8 +177,9 @@ export function createApp(deps: HttpDeps) {
   app.route("/", workforceConsentPages(deps));
 
   const fail = (c: Parameters<Parameters<typeof app.onError>[0]>[1], error: unknown) => {
-    const known =
-      error instanceof HTTPException
+    const known = isMalformedId(error)
+      ? new DomainError("not_found", "There is nothing at this address.")
+      : error instanceof HTTPException
         ? new DomainError(
             error.status === 400 ? "invalid_json" : "invalid_request",
             error.status === 400 ? "The request body is not valid JSON." : error.message,

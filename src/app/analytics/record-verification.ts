@@ -1,5 +1,9 @@
 import type { AppDeps, VerificationChannel } from "../ports.ts";
 
+/** Only a copy whose signature verified is the issuer's credential: forged or altered copies are not counted. */
+export const signatureHolds = (checks: readonly { id: string; status: string }[]) =>
+  checks.some((check) => check.id === "proof" && check.status === "passed");
+
 /**
  * Counts one verification of a credential this Cairn awarded, for its issuer's analytics. Anything else (another
  * issuer's credential, an unreadable one) is not counted. Never throws: counting must not break verifying.

@@ -1,5 +1,5 @@
 import { DomainError } from "../../domain/errors.ts";
-import { isUuid } from "../../domain/talent/contacts.ts";
+import { isUuid } from "../../domain/ids.ts";
 import { audit, userActor } from "../audit.ts";
 import { queueMail } from "../mail/queue-mail.ts";
 import { talentReplyMessage } from "../mail/templates.ts";

@@ -1,5 +1,5 @@
 import { DomainError } from "../../domain/errors.ts";
-import { isUuid } from "../../domain/talent/contacts.ts";
+import { isUuid } from "../../domain/ids.ts";
 import { credentialSummaries } from "../../domain/talent/credential-summaries.ts";
 import type { Actor } from "../../domain/types.ts";
 import { authorizeOrganization } from "../authorize.ts";

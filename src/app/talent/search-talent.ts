@@ -16,9 +16,9 @@ const monthsBefore = (now: Date, months: number) => {
 export const hasCriteria = (q: TalentSearchQuery) =>
   !!(q.skill || q.achievement || q.issuer || q.accredited || q.level !== undefined || q.months !== undefined);
 
-/** The repository filter of a query; "accredited only" becomes the DIDs of the issuers accredited now. */
+/** The repository filter of a query; "accredited only" becomes what is accredited now. */
 export async function talentFilterIn(
-  deps: Pick<AppDeps, "clock" | "credentials">,
+  deps: Pick<AppDeps, "clock" | "credentials" | "publicUrl">,
   r: Repositories,
   q: TalentSearchQuery,
 ): Promise<TalentFilter> {
@@ -30,9 +30,20 @@ export async function talentFilterIn(
     issuer: q.issuer,
     minLevel: q.level,
     issuedSince: q.months !== undefined ? monthsBefore(now, q.months) : undefined,
-    issuerDids: q.accredited
-      ? (await r.talent.accreditedIssuers(now)).map((slug) => deps.credentials.organizationDid(slug))
-      : undefined,
+    accredited: q.accredited ? await accreditedScope(deps, r, now) : undefined,
+  };
+}
+
+/** Which credentials count as accredited: every one of an issuer accredited as a whole, and accredited micro-credentials. */
+async function accreditedScope(deps: Pick<AppDeps, "credentials" | "publicUrl">, r: Repositories, now: Date) {
+  const accredited = await r.talent.accreditedIssuers(now);
+  return {
+    issuerDids: accredited
+      .filter((a) => a.achievementId === null)
+      .map((a) => deps.credentials.organizationDid(a.slug)),
+    achievementIds: accredited.flatMap((a) =>
+      a.achievementId ? [`${deps.publicUrl}/achievements/${a.achievementId}`] : [],
+    ),
   };
 }
 

@@ -57,7 +57,15 @@ export const accredit = (deps: AppDeps, actor: Actor, accreditorSlug: string, in
     }
     const now = deps.clock();
     const validUntil = validUntilOf(input, now);
-    const criteria = input.criteria.map((criterion, i) => ({ criterion, met: input.met.includes(i) }));
+    // `met` holds the positions of the ticked lines as the form sent them, blank lines included.
+    const criteria = input.criteria
+      .map((criterion, i) => ({ criterion, met: input.met.includes(i) }))
+      .filter((c) => c.criterion !== "");
+    if (criteria.length === 0) {
+      throw new DomainError("validation_failed", "Some fields need attention.", {
+        criteria: "List the quality criteria you reviewed.",
+      });
+    }
     const unmet = criteria.filter((c) => !c.met);
     if (unmet.length > 0) {
       throw new DomainError(

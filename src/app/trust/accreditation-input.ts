@@ -14,13 +14,7 @@ export const accreditationInput = z.object({
     .transform((v) => v || undefined),
   criteria: z
     .preprocess(asList, z.array(z.string().trim().max(300, "Keep each criterion under 300 characters.")))
-    .transform((lines) => lines.filter(Boolean))
-    .pipe(
-      z
-        .array(z.string())
-        .min(1, "List the quality criteria you reviewed.")
-        .max(30, "Use at most 30 criteria."),
-    ),
+    .pipe(z.array(z.string()).max(30, "Use at most 30 criteria.")),
   met: z.preprocess(asList, z.array(z.coerce.number().int().min(0))),
   comment: z
     .string()

@@ -1,8 +1,10 @@
 import { DomainError } from "../../domain/errors.ts";
 import { notFound } from "../../domain/rules.ts";
+import { accreditationState } from "../../domain/trust/accreditation.ts";
 import type { Actor } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
 import type { AppDeps } from "../ports.ts";
+import { withdrawIn } from "./withdraw-accreditation.ts";
 
 function requirePlatformAdmin(actor: Actor) {
   if (actor.kind !== "user" || !actor.isPlatformAdmin) {
@@ -26,6 +28,14 @@ export const setAccreditorRole = (deps: AppDeps, actor: Actor, slug: string, acc
     if (Boolean(organization.accreditorSince) === accreditor) return organization;
     const now = deps.clock();
     await r.organizations.setAccreditor(organization.id, accreditor ? now : null);
+    if (!accreditor) {
+      // Accreditations cannot outlive the body's standing: ending the role withdraws every one still in force.
+      for (const accreditation of await r.accreditations.byAccreditor(organization.id)) {
+        const state = accreditationState(accreditation, now);
+        if (state === "withdrawn" || state === "expired") continue;
+        await withdrawIn(deps, r, actor, organization, accreditation, "The accreditation body's role ended.");
+      }
+    }
     await audit(r, {
       action: accreditor ? "organization.accreditor_granted" : "organization.accreditor_revoked",
       actor,

@@ -1,5 +1,5 @@
 import { accreditationState, type IssuerTrust } from "../../domain/trust/accreditation.ts";
-import { closestImitated } from "../../domain/trust/name-imitation.ts";
+import { closestImitated, nameSkeleton } from "../../domain/trust/name-imitation.ts";
 import { trustCheck } from "../../domain/trust/trust-check.ts";
 import type { VerificationReport } from "../../domain/types.ts";
 import { record } from "../../domain/wallet/credential-display.ts";
@@ -23,6 +23,15 @@ export async function issuerTrustIn(
   const organizations = await r.organizations.listAll();
   const withDid = organizations.map((o) => ({ ...o, did: deps.credentials.organizationDid(o.slug) }));
   const issuer = withDid.find((o) => o.did === claim.issuerId);
+  // An organization registered here under the name of one registered before it is an impostor too.
+  const earlier = issuer
+    ? withDid.find(
+        (o) => o.createdAt < issuer.createdAt && nameSkeleton(o.name) === nameSkeleton(issuer.name),
+      )
+    : undefined;
+  if (issuer && earlier) {
+    return { level: "impostor", claimedName: issuer.name, imitated: earlier.name, imitatedDid: earlier.did };
+  }
   if (!issuer) {
     const imitated = claim.issuerName ? closestImitated(claim.issuerName, withDid) : undefined;
     return imitated
@@ -104,10 +113,19 @@ export async function withIssuerTrust(
         message:
           "Not checked: without a verified signature the credential may not come from the issuer it names.",
       };
+  // A credential inside a CLR or a presentation that fails the trust check fails the whole.
+  const innerFailed = credentials?.some((inner) => !inner.verified) ?? false;
+  const checks = report.checks
+    .filter((c) => c.id !== "trust")
+    .map((c) =>
+      c.id === "nested" && innerFailed && c.status !== "failed"
+        ? { ...c, status: "failed" as const, message: "A credential inside it fails the issuer trust check." }
+        : c,
+    );
   return {
     ...report,
-    verified: report.verified && check.status !== "failed",
-    checks: [...report.checks.filter((c) => c.id !== "trust"), check],
+    verified: report.verified && check.status !== "failed" && !innerFailed,
+    checks: [...checks, check],
     ...(trust ? { trust } : {}),
     ...(credentials ? { credentials } : {}),
   };

@@ -2,7 +2,7 @@ import { DomainError } from "../../domain/errors.ts";
 import type { IssuerTrust } from "../../domain/trust/accreditation.ts";
 import { credentialOfJwt } from "../../domain/wallet/credential-display.ts";
 import type { WalletCheck, WalletDisplay } from "../../domain/wallet/types.ts";
-import { recordVerification } from "../analytics/record-verification.ts";
+import { recordVerification, signatureHolds } from "../analytics/record-verification.ts";
 import type { AppDeps, CredentialImporter, Verifier } from "../ports.ts";
 import { openShare } from "../wallet/share-credential.ts";
 import { verifyHeld } from "../wallet/verify-held.ts";
@@ -65,9 +65,10 @@ async function fromShare(deps: VerifyPageDeps, shareId: string, source: string):
  */
 export async function verifySubmission(deps: VerifyPageDeps, input: Submission): Promise<VerifiedSubmission> {
   const result = await verifyAny(deps, input);
-  // A verification of a credential this Cairn awarded counts in its issuer's analytics.
+  // A verification of a credential this Cairn awarded counts in its issuer's analytics, when it is the real one.
   const credentialId = result.display.credentialId ?? result.credential?.id;
-  await recordVerification(deps, typeof credentialId === "string" ? credentialId : undefined, "verify-page");
+  if (signatureHolds(result.checks) && typeof credentialId === "string")
+    await recordVerification(deps, credentialId, "verify-page");
   return result;
 }
 

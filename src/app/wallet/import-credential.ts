@@ -1,10 +1,12 @@
 import { DomainError } from "../../domain/errors.ts";
+import { trustCheck } from "../../domain/trust/trust-check.ts";
 import { credentialOfJwt } from "../../domain/wallet/credential-display.ts";
 import type { WalletItem } from "../../domain/wallet/types.ts";
 import { audit, userActor } from "../audit.ts";
 import { queuePathwayCheck } from "../pathways/pathway-check-queue.ts";
 import type { AppDeps, CredentialImporter } from "../ports.ts";
 import { refreshTalentSkillsIn } from "../talent/talent-index.ts";
+import { issuerTrustIn } from "../trust/issuer-trust.ts";
 import { verifiedEmailsIn } from "./attach-awards.ts";
 
 export type ImportDeps = AppDeps & { importer: CredentialImporter };
@@ -29,6 +31,12 @@ export async function importCredential(deps: ImportDeps, userId: string, input: 
       );
     }
     const { recipient, subjectId, ...display } = outcome.display;
+    // An Open Badge whose issuer imitates one registered here is kept, flagged, and never counts for employers.
+    const trust =
+      outcome.kind === "ob3" && outcome.verified && display.issuerId
+        ? await issuerTrustIn(deps, r, { issuerId: display.issuerId, issuerName: display.issuerName })
+        : undefined;
+    const checks = trust?.level === "impostor" ? [...outcome.checks, trustCheck(trust)] : outcome.checks;
     const serialized =
       typeof outcome.original === "string" ? outcome.original : JSON.stringify(outcome.original);
     const importDigest = deps.secrets.digest(serialized);
@@ -47,7 +55,7 @@ export async function importCredential(deps: ImportDeps, userId: string, input: 
       format: outcome.format,
       document: { original: outcome.original },
       display: { ...display, importDigest },
-      importChecks: outcome.checks,
+      importChecks: checks,
       subjectMatches,
       hidden: false,
       collection: null,

@@ -1,4 +1,5 @@
 import { DomainError } from "../../domain/errors.ts";
+import { isUuid } from "../../domain/ids.ts";
 import { type WalletFilter, walletView } from "../../domain/wallet/wallet-view.ts";
 import { audit, userActor } from "../audit.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
@@ -12,10 +13,8 @@ export const listWallet = (deps: AppDeps, userId: string, filter: WalletFilter) 
     return walletView(await r.wallet.list(userId), filter, deps.clock());
   });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export async function walletEntryIn(r: Repositories, userId: string, itemId: string) {
-  const entry = UUID.test(itemId) ? await r.wallet.find(userId, itemId) : undefined;
+  const entry = isUuid(itemId) ? await r.wallet.find(userId, itemId) : undefined;
   if (!entry) throw new DomainError("not_found", "There is no such credential in your wallet.");
   return entry;
 }

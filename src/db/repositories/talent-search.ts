@@ -34,8 +34,13 @@ export function talentConditions(f: TalentFilter): SQL[] {
   if (f.issuer) {
     conditions.push(sql`(${ts.issuerDid} = ${f.issuer} OR ${ts.issuerName} ILIKE ${contains(f.issuer)})`);
   }
-  if (f.issuerDids) {
-    conditions.push(f.issuerDids.length ? inArray(ts.issuerDid, [...f.issuerDids]) : sql`false`);
+  if (f.accredited) {
+    const { issuerDids, achievementIds } = f.accredited;
+    conditions.push(
+      sql`(${issuerDids.length ? inArray(ts.issuerDid, [...issuerDids]) : sql`false`} OR ${
+        achievementIds.length ? inArray(ts.achievementRef, [...achievementIds]) : sql`false`
+      })`,
+    );
   }
   if (f.minLevel !== undefined) conditions.push(sql`${ts.eqfLevel} >= ${f.minLevel}`);
   if (f.issuedSince) conditions.push(sql`${ts.issuedAt} >= ${instant(f.issuedSince)}`);
@@ -135,7 +140,7 @@ export const talentSearchQueries = (
   },
   async accreditedIssuers(now) {
     const rows = await db
-      .selectDistinct({ slug: organizations.slug })
+      .selectDistinct({ slug: organizations.slug, achievementId: accreditations.achievementId })
       .from(accreditations)
       .innerJoin(organizations, eq(organizations.id, accreditations.issuerId))
       .where(
@@ -145,6 +150,6 @@ export const talentSearchQueries = (
           gt(accreditations.validUntil, now),
         ),
       );
-    return rows.map((row) => row.slug);
+    return rows;
   },
 });

@@ -11,7 +11,3 @@ export const revealedEmail = (contact: { status: TalentContactStatus }, email: s
 
 /** How many contacts one organization may send in a day, across all learners. */
 export const DAILY_CONTACT_LIMIT = 50;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids in addresses are checked before they reach a uuid column. */
-export const isUuid = (value: string) => UUID.test(value);

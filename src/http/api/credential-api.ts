@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { recordVerification } from "../../app/analytics/record-verification.ts";
+import { recordVerification, signatureHolds } from "../../app/analytics/record-verification.ts";
 import { issueCredential } from "../../app/issuing/issue-credential.ts";
 import { getDidDocument } from "../../app/issuing/issuer-keys.ts";
 import { getStatusListCredential } from "../../app/issuing/status-lists.ts";
@@ -189,7 +189,7 @@ export function credentialApi(deps: AppDeps, verifier: Verifier, api: OpenAPIHon
         acceptAnyCredential: options.acceptAnyCredential !== false,
       });
       const id = report.credential?.id;
-      await recordVerification(deps, typeof id === "string" ? id : undefined, "api");
+      if (signatureHolds(report.checks) && typeof id === "string") await recordVerification(deps, id, "api");
       const errors = report.checks
         .filter((check) => check.status === "failed")
         .map((check) => ({ id: check.id, message: check.message }));
