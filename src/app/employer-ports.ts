@@ -85,6 +85,8 @@ export type TalentContact = {
 export type TalentContactRepository = {
   insert(contact: TalentContact): Promise<void>;
   find(id: string): Promise<TalentContact | undefined>;
+  /** Holds the learner's talent profile until the transaction ends, so two messages to them cannot race. */
+  lockLearner(learnerId: string): Promise<void>;
   /** The unanswered contact from this organization to this learner, if any. */
   findOpen(organizationId: string, learnerId: string): Promise<TalentContact | undefined>;
   countSince(organizationId: string, since: Date): Promise<number>;
@@ -204,7 +206,11 @@ export type WorkforceRepository = {
     id: string,
     invite: { tokenHash: string; name: string | null; roleProfileId: string | null; invitedAt: Date },
   ): Promise<void>;
-  findMember(organizationId: string, id: string): Promise<WorkforceMember | undefined>;
+  findMember(
+    organizationId: string,
+    id: string,
+    options?: { lock: boolean },
+  ): Promise<WorkforceMember | undefined>;
   findMemberByEmail(organizationId: string, email: string): Promise<WorkforceMember | undefined>;
   findMemberByToken(tokenHash: string): Promise<WorkforceMember | undefined>;
   listMembers(organizationId: string): Promise<WorkforceMember[]>;

@@ -28,6 +28,7 @@ export const contactCandidate = (
     const sender = requireUser(actor);
     const { organization } = await authorizeOrganization(r, actor, slug, "talent:search");
     const candidate = await consentingCandidateIn(r, learnerId);
+    await r.talentContacts.lockLearner(learnerId);
     if (await r.talentContacts.findOpen(organization.id, learnerId)) {
       throw new DomainError(
         "contact_already_open",

@@ -22,7 +22,8 @@ export const offerSponsorship = (
 ): Promise<Sponsorship> =>
   deps.uow(async (r) => {
     const { organization } = await authorizeOrganization(r, actor, slug, "workforce:manage");
-    const member = await r.workforce.findMember(organization.id, input.memberId);
+    // Locked until the offer is stored, so a double submit finds the first offer instead of failing on the index.
+    const member = await r.workforce.findMember(organization.id, input.memberId, { lock: true });
     if (!member) throw memberNotFound();
     if (sharingState(member) !== "sharing") {
       throw new DomainError("not_sharing", "Only an employee who shares their wallet can be sponsored.");

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { TalentContact, TalentContactRepository } from "../../app/ports.ts";
 import { isTalentContactStatus, type TalentContactStatus } from "../../domain/talent/contacts.ts";
 import type { Db } from "../client.ts";
-import { organizations, talentContacts as tc, users } from "../schema.ts";
+import { organizations, talentProfiles, talentContacts as tc, users } from "../schema.ts";
 
 const status = (value: string): TalentContactStatus => (isTalentContactStatus(value) ? value : "open");
 const toContact = (row: typeof tc.$inferSelect): TalentContact => ({ ...row, status: status(row.status) });
@@ -16,6 +16,13 @@ export const talentContactRepository = (db: Db): TalentContactRepository => ({
   async find(id) {
     const [row] = await db.select().from(tc).where(eq(tc.id, id));
     return row ? toContact(row) : undefined;
+  },
+  async lockLearner(learnerId) {
+    await db
+      .select({ id: talentProfiles.userId })
+      .from(talentProfiles)
+      .where(eq(talentProfiles.userId, learnerId))
+      .for("update");
   },
   async findOpen(organizationId, learnerId) {
     const [row] = await db

@@ -91,11 +91,12 @@ export const workforceRepository = (db: Db): WorkforceRepository => ({
       .set({ ...invite, userId: null, consentedAt: null, withdrawnAt: null })
       .where(eq(workforceMembers.id, id));
   },
-  async findMember(organizationId, id) {
-    const [row] = await db
+  async findMember(organizationId, id, options) {
+    const query = db
       .select(memberColumns)
       .from(workforceMembers)
       .where(and(eq(workforceMembers.organizationId, organizationId), eq(workforceMembers.id, id)));
+    const [row] = options?.lock ? await query.for("update") : await query;
     return row;
   },
   async findMemberByEmail(organizationId, email) {
