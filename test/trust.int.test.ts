@@ -309,6 +309,12 @@ describe("accreditation and the issuer trust check", () => {
     expect(imported.status).toBe(303);
     const held = await (await holder.get(imported.headers.get("location") ?? "")).text();
     expect(held).toContain("imitates");
+    // Carried inside the learner's own CLR (signed by their DID), it fails the record as a whole.
+    const record = (await (await holder.get("/account/did/clr.json")).json()) as Json;
+    const recordReport = await verifyApi(record);
+    expect(recordReport.checks.find((c) => c.id === "proof")?.status).toBe("passed");
+    expect(recordReport.checks.find((c) => c.id === "nested")?.status).toBe("failed");
+    expect(recordReport.verified).toBe(false);
 
     // An organization registered here later under a look-alike of an earlier one's name is flagged too.
     now = new Date(now.getTime() + 60_000);
