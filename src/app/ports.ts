@@ -181,12 +181,21 @@ export type IssuedCredentialRepository = {
   findByIdempotencyKey(organizationId: string, key: string): Promise<IssuedCredential | undefined>;
 };
 
+export type PublishedAchievement = {
+  organizationId: string;
+  id: string;
+  name: string;
+  qualityAssurance: string | undefined;
+};
+
 export type AchievementRepository = {
   insert(achievement: Achievement, version: AchievementVersion): Promise<void>;
   find(organizationId: string, id: string): Promise<Achievement | undefined>;
   /** Any organization's achievement, for public pages: callers show only published versions. */
   findAnywhere(id: string): Promise<Achievement | undefined>;
   list(organizationId: string): Promise<(Achievement & { name: string })[]>;
+  /** Published micro-credentials as published (name and stated quality assurance), of these organizations or all. */
+  listPublished(organizationIds?: readonly string[]): Promise<PublishedAchievement[]>;
   version(id: string, version: number): Promise<AchievementVersion | undefined>;
   insertVersion(version: AchievementVersion): Promise<void>;
   replaceDraft(id: string, version: number, definition: Definition): Promise<void>;

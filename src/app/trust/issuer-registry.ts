@@ -6,9 +6,9 @@ import {
   isActiveAccreditation,
 } from "../../domain/trust/accreditation.ts";
 import type { Organization } from "../../domain/types.ts";
-import type { AppDeps, Repositories } from "../ports.ts";
+import type { AppDeps, PublishedAchievement, Repositories } from "../ports.ts";
 
-export type PublishedMicroCredential = { id: string; name: string; qualityAssurance: string | undefined };
+export type PublishedMicroCredential = Omit<PublishedAchievement, "organizationId">;
 
 export type RegistryEntry = {
   organization: Organization;
@@ -18,33 +18,23 @@ export type RegistryEntry = {
   accreditations: AccreditationView[];
 };
 
-async function publishedOf(r: Repositories, organizationId: string): Promise<PublishedMicroCredential[]> {
-  const published = (await r.achievements.list(organizationId)).filter((a) => a.status === "published");
-  return Promise.all(
-    published.map(async (a) => {
-      const version = a.publishedVersion ? await r.achievements.version(a.id, a.publishedVersion) : undefined;
-      return {
-        id: a.id,
-        name: version?.definition.name ?? a.name,
-        qualityAssurance: version?.definition.qualityAssurance,
-      };
-    }),
-  );
-}
+const publishedOf = async (r: Repositories, organizationId: string): Promise<PublishedMicroCredential[]> =>
+  (await r.achievements.listPublished([organizationId])).map(({ organizationId: _, ...p }) => p);
 
 /** Every issuer on this Cairn (an organization with a published micro-credential) and every accreditation body. */
 export async function registryIn(deps: AppDeps, r: Repositories): Promise<RegistryEntry[]> {
   const now = deps.clock();
   const organizations = await r.organizations.listAll();
   const all = await r.accreditations.forIssuers(organizations.map((o) => o.id));
-  const entries = await Promise.all(
-    organizations.map(async (organization) => ({
-      organization,
-      did: deps.credentials.organizationDid(organization.slug),
-      published: await publishedOf(r, organization.id),
-      accreditations: all.filter((a) => a.issuerId === organization.id && isActiveAccreditation(a, now)),
-    })),
-  );
+  const published = await r.achievements.listPublished();
+  const entries = organizations.map((organization) => ({
+    organization,
+    did: deps.credentials.organizationDid(organization.slug),
+    published: published.flatMap(({ organizationId, ...p }) =>
+      organizationId === organization.id ? [p] : [],
+    ),
+    accreditations: all.filter((a) => a.issuerId === organization.id && isActiveAccreditation(a, now)),
+  }));
   return entries
     .filter((e) => e.published.length > 0 || e.organization.accreditorSince)
     .sort((a, b) => a.organization.name.localeCompare(b.organization.name));

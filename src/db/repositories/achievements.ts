@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { AchievementRepository } from "../../app/ports.ts";
 import { type Definition, definitionInput } from "../../domain/achievements/definition.ts";
 import type { Achievement, AchievementStatus } from "../../domain/achievements/types.ts";
@@ -45,6 +45,33 @@ export const achievementRepository = (db: Db): AchievementRepository => ({
       ...toAchievement(row.achievement),
       name: String(row.definition.name ?? ""),
     }));
+  },
+  async listPublished(organizationIds) {
+    const rows = await db
+      .select({
+        organizationId: achievements.organizationId,
+        id: achievements.id,
+        definition: achievementVersions.definition,
+      })
+      .from(achievements)
+      .innerJoin(
+        achievementVersions,
+        and(
+          eq(achievementVersions.achievementId, achievements.id),
+          eq(achievementVersions.version, achievements.publishedVersion),
+        ),
+      )
+      .where(
+        and(
+          eq(achievements.status, "published"),
+          organizationIds ? inArray(achievements.organizationId, [...organizationIds]) : undefined,
+        ),
+      )
+      .orderBy(desc(achievements.updatedAt));
+    return rows.map(({ definition, ...row }) => {
+      const parsed = toDefinition(definition);
+      return { ...row, name: parsed.name, qualityAssurance: parsed.qualityAssurance };
+    });
   },
   async version(id, version) {
     const [row] = await db
