@@ -104,7 +104,7 @@ async function generate(database: Database) {
     `SELECT setseed(0.42);
      INSERT INTO talent_skills (user_id, wallet_item_id, award_id, skill_key, skill_name, skill_code, framework,
                                 achievement_ref, achievement_name, issuer_did, issuer_name, eqf_level, issued_at,
-                                valid_until, evidence)
+                                valid_until, evidence, searchable)
        SELECT md5('user' || (1 + j % ${LEARNERS}))::uuid, md5('item' || j)::uuid,
               CASE WHEN j <= ${AWARDS} THEN md5('award' || j)::uuid END,
               'bench:s' || s.k,
@@ -113,13 +113,19 @@ async function generate(database: Database) {
               'did:web:issuer' || (j % 200) || '.bench.test', 'Issuer ' || (j % 200) || ' Academy', 3 + j % 5,
               now() - random() * interval '5 years',
               CASE WHEN j % 10 = 0 THEN now() - interval '30 days' WHEN j % 10 = 1 THEN now() + interval '1 year' END,
-              'Passed the practical assessment, grade ' || (1 + j % 10)
+              'Passed the practical assessment, grade ' || (1 + j % 10),
+              (1 + j % ${LEARNERS}) % 2 = 0
        FROM generate_series(1, ${CREDENTIALS}) j
        CROSS JOIN generate_series(1, 2) n
        CROSS JOIN LATERAL (SELECT (floor(${SKILLS} * power(random(), 2)) + 0 * (j + n))::int AS k) s;`,
   );
+  await run(
+    "skill names",
+    "INSERT INTO talent_skill_names (skill_key, skill_name) SELECT DISTINCT skill_key, skill_name FROM talent_skills;",
+  );
   await run("index rebuild", indexes.map((i) => `${i.def};`).join("\n"));
-  await run("ANALYZE", "ANALYZE;");
+  // VACUUM as autovacuum would after a load: it sets the visibility map that index-only scans rely on.
+  await run("VACUUM ANALYZE", "VACUUM ANALYZE;");
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -215,6 +221,7 @@ async function main() {
       ["code", `BENCH:S${skills[0]}`],
       ["name", skillName(skills[0] ?? 0)],
       ["popular", "BENCH:S0"],
+      ["broad word", SECOND[0] ?? "analysis"],
     ] as const) {
       const filter = { now: new Date(), skill };
       const query = candidatePageQuery(database.db, filter, { limit: 20, offset: 0 }).toSQL();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeAwardStatus } from "../src/app/awards/lifecycle/change-award-status.ts";
+import { refreshTalentSkillsIn } from "../src/app/talent/talent-index.ts";
 import type { Actor } from "../src/domain/types.ts";
 import { linkIn, mailTo, startTestContext, type TestContext } from "./harness.ts";
 import { type BrowserClient, browserClient, signedUp } from "./http-client.ts";
@@ -348,5 +349,49 @@ describe("talent search", () => {
     contacts = await (await recruiter.client.get(`/orgs/${slug}/talent/contacts`)).text();
     expect(contacts).toContain("Declined");
     expect(contacts).not.toContain(ivo);
+  });
+
+  it("never finds a learner whose index rows exist only because they share their wallet with an employer", async () => {
+    const mason = await issuer("Mason Guild", [{ name: "Dry stone walling" }]);
+    const kim = `kim-${counter}@learner.test`;
+    const lea = `lea-${counter}@learner.test`;
+    await mason.award(kim);
+    await mason.award(lea);
+    await learner(kim, "Kim Kuiper", false);
+    const leaClient = await learner(lea, "Lea Lang");
+    const { owner, slug } = await employer();
+    const names = async () => {
+      const html = await search(owner, slug, "skill=stone%20walling");
+      return ["Kim Kuiper", "Lea Lang"].filter((n) => html.includes(n));
+    };
+    const share = async (email: string) => {
+      const user = await ctx.deps.uow((r) => r.users.findByEmail(email));
+      const userId = user?.id ?? "";
+      await ctx.database.executeSql(
+        `INSERT INTO workforce_members (id, organization_id, email, token_hash, user_id, invited_at, consented_at)
+         SELECT gen_random_uuid(), id, $1, $2, $3::uuid, now(), now() FROM organizations WHERE slug = $4`,
+        [email, `token-${email}`, userId, slug],
+      );
+      await ctx.deps.uow((r) => refreshTalentSkillsIn(r, userId));
+      return userId;
+    };
+    const rowsOf = async (userId: string) =>
+      (
+        await ctx.database.executeSql("SELECT count(*)::int AS n FROM talent_skills WHERE user_id = $1", [
+          userId,
+        ])
+      ).rows[0]?.n;
+
+    // Kim shares her wallet with an employer but never opted in to search: her rows exist, and are never found.
+    const kimId = await share(kim);
+    expect(await rowsOf(kimId)).toBeGreaterThan(0);
+    expect(await names()).toEqual(["Lea Lang"]);
+
+    // Lea shares too, then withdraws from search: her rows stay for the employer, and search stops finding her.
+    const leaId = await share(lea);
+    expect(await names()).toEqual(["Lea Lang"]);
+    expect((await leaClient.submit("/account/talent/withdraw", {})).status).toBe(303);
+    expect(await rowsOf(leaId)).toBeGreaterThan(0);
+    expect(await names()).toEqual([]);
   });
 });

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
 import { at } from "./columns.ts";
 import { achievements, awards } from "./issuing.ts";
@@ -19,7 +29,8 @@ export const talentProfiles = pgTable("talent_profiles", {
 
 /**
  * The search index behind talent search and skills gaps: one row per skill a wallet credential carries. Rows exist
- * only for learners who consented (to search, or to an employer); revocation is read live from `awards`.
+ * only for learners who consented (to search, or to an employer); `searchable` says which of them consented to talent
+ * search (set by every refresh, which runs on every consent change); revocation is read live from `awards`.
  */
 export const talentSkills = pgTable(
   "talent_skills",
@@ -45,12 +56,34 @@ export const talentSkills = pgTable(
     issuedAt: at("issued_at"),
     validUntil: at("valid_until"),
     evidence: text("evidence"),
+    /** The learner consented to talent search (not only to share with an employer) when the rows were last rebuilt. */
+    searchable: boolean("searchable").notNull().default(false),
   },
   (t) => [
     index("talent_skills_key_idx").on(t.skillKey, t.userId),
     index("talent_skills_user_idx").on(t.userId),
     index("talent_skills_item_idx").on(t.walletItemId),
-    index("talent_skills_name_idx").using("gin", sql`to_tsvector('simple', ${t.skillName})`),
+    // Talent search reads only this index (index-only scans): the skill, then what ranking and validity need (as key
+    // columns: drizzle-kit has no INCLUDE).
+    index("talent_skills_search_idx")
+      .on(t.skillKey, t.skillName, t.userId, t.walletItemId, t.issuedAt, t.validUntil, t.awardId)
+      .where(sql`searchable`),
+  ],
+);
+
+/**
+ * Every (key, name) pair of skill the talent index has held: a small table that talent search matches a skill's
+ * words against, before reading the index by key and name. Rows are only added (stale pairs match no index rows).
+ */
+export const talentSkillNames = pgTable(
+  "talent_skill_names",
+  {
+    skillKey: text("skill_key").notNull(),
+    skillName: text("skill_name").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.skillKey, t.skillName] }),
+    index("talent_skill_names_name_idx").using("gin", sql`to_tsvector('simple', ${t.skillName})`),
   ],
 );
 
