@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncCatalog } from "../src/app/catalog/sync-catalog.ts";
 import { DAY } from "../src/domain/rules.ts";
 import { startTestContext, type TestContext } from "./harness.ts";
 import { type BrowserClient, browserClient, signedUp } from "./http-client.ts";
@@ -311,6 +312,24 @@ describe("the public catalog", () => {
     expect(await found("?industry=healthcare")).toEqual(["Patient Safety"]);
     await northwind.owner.submit(`/orgs/northwind/achievements/${ids.patient}/publish`, {});
     expect(await found("?industry=healthcare")).toEqual(["Patient Safety Advanced"]);
+  });
+});
+
+describe("catalog upkeep", () => {
+  it("fills in micro-credentials published before the catalog existed and drops unpublished rows", async () => {
+    const sql = ctx.database.executeSql;
+    await sql("DELETE FROM catalog_entries WHERE achievement_id = $1", [ids.kubeOps]);
+    // A row left behind by a path that unpublished without the catalog knowing.
+    await sql("UPDATE achievements SET status = 'archived' WHERE id = $1", [ids.books]);
+    expect(await found("?q=kubernetes+operations")).toEqual([]);
+    expect(await syncCatalog(ctx.deps)).toEqual({ added: 1, removed: 1 });
+    expect(await found("?q=kubernetes+operations")).toEqual(["Kubernetes Operations"]);
+    expect(await found("?q=bookkeeping")).toEqual([]);
+    // Earned counts are recounted from the awards, and a second run finds nothing to do.
+    expect((await page("?sort=earned")).html).toContain("Earned 3 times");
+    expect(await syncCatalog(ctx.deps)).toEqual({ added: 0, removed: 0 });
+    await sql("UPDATE achievements SET status = 'published' WHERE id = $1", [ids.books]);
+    await syncCatalog(ctx.deps);
   });
 });
 

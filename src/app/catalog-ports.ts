@@ -56,6 +56,10 @@ export type CatalogRepository = {
   /** Writes (or rewrites) a published micro-credential's row; its earned count is recounted from its awards. */
   upsert(facts: CatalogEntryFacts): Promise<void>;
   remove(achievementId: string): Promise<void>;
+  /** Published micro-credentials with no row for their published version (e.g. published before the catalog). */
+  unsynced(limit: number): Promise<{ achievementId: string; organizationId: string; version: number }[]>;
+  /** Deletes rows whose micro-credential is no longer published; returns how many. */
+  removeUnpublished(): Promise<number>;
   search(
     filter: CatalogFilter,
     page: { sort: CatalogSort; limit: number; offset: number },

@@ -73,6 +73,33 @@ export const catalogRepository = (db: Db): CatalogRepository => ({
   async remove(achievementId) {
     await db.delete(c).where(eq(c.achievementId, achievementId));
   },
+  async unsynced(limit) {
+    return db
+      .select({
+        achievementId: achievements.id,
+        organizationId: achievements.organizationId,
+        version: sql<number>`${achievements.publishedVersion}`,
+      })
+      .from(achievements)
+      .leftJoin(c, eq(c.achievementId, achievements.id))
+      .where(
+        and(
+          eq(achievements.status, "published"),
+          sql`${achievements.publishedVersion} IS NOT NULL`,
+          sql`(${c.achievementId} IS NULL OR ${c.version} <> ${achievements.publishedVersion})`,
+        ),
+      )
+      .limit(limit);
+  },
+  async removeUnpublished() {
+    const gone = await db
+      .delete(c)
+      .where(
+        sql`NOT EXISTS (SELECT 1 FROM ${achievements} WHERE ${achievements.id} = ${c.achievementId} AND ${achievements.status} = 'published')`,
+      )
+      .returning({ id: c.achievementId });
+    return gone.length;
+  },
   async search(filter, page) {
     const [total] = await db.select({ n: count }).from(c).where(catalogWhere(filter));
     return { total: total?.n ?? 0, entries: await catalogPageQuery(db, filter, page) };
