@@ -244,6 +244,8 @@ describe("the public catalog", () => {
     expect(html).toContain(">Under 6 weeks (2)</option>");
     expect(html).toContain(">Cloud Native Certificate (2)</option>");
     expect(html).not.toContain("Healthcare (");
+    expect(html).toContain("holds an accreditation in force) (3)");
+    expect((await page("?provider=harbour")).html).toContain("holds an accreditation in force) (1)");
   });
 
   it("sorts by newest, shortest, cheapest and most earned", async () => {

@@ -44,6 +44,8 @@ export type CatalogFacetCounts = {
   duration: FacetCount[];
   hours: FacetCount[];
   pathway: FacetCount[];
+  /** How many of the matching rows are accredited. */
+  accredited: number;
 };
 
 /** A published pathway (stacked micro-credential) and what counts toward it (achievement URLs, as pathways store). */
@@ -68,6 +70,7 @@ export type CatalogRepository = {
     filter: CatalogFilter,
     bands: { cost: Record<string, Band>; duration: Record<string, Band>; hours: Record<string, Band> },
     pathways: readonly { id: string; achievementIds: string[] }[],
+    accredited: { issuerIds: string[]; achievementIds: string[] },
   ): Promise<CatalogFacetCounts>;
   find(achievementIds: readonly string[]): Promise<CatalogEntry[]>;
   /** Accreditations in force at `now`, with the accreditor's name. */

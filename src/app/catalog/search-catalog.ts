@@ -62,6 +62,7 @@ export const searchCatalog = (deps: AppDeps, query: CatalogQuery) =>
             filter,
             { cost: COST_BANDS, duration: DURATION_BANDS, hours: HOURS_BANDS },
             pathways.slice(0, MAX_PATHWAY_COUNTS),
+            accreditedFilter(scopes),
           )
         : undefined;
     return {

@@ -51,14 +51,15 @@ export const catalogPageQuery = (
     .limit(page.limit)
     .offset(page.offset);
 
-const CATEGORICAL = {
-  industry: c.industry,
-  provider: c.organizationId,
-  level: c.eqfLevel,
-  delivery: c.delivery,
-  pacing: c.pacing,
-  language: c.language,
-} as const;
+/** The facets counted by one GROUPING SETS query: each set is one column. */
+const CATEGORICAL = [
+  ["industry", c.industry],
+  ["provider", c.organizationId],
+  ["level", c.eqfLevel],
+  ["delivery", c.delivery],
+  ["pacing", c.pacing],
+  ["language", c.language],
+] as const;
 
 export const catalogRepository = (db: Db): CatalogRepository => ({
   async upsert(facts) {
@@ -104,32 +105,33 @@ export const catalogRepository = (db: Db): CatalogRepository => ({
     const [total] = await db.select({ n: count }).from(c).where(catalogWhere(filter));
     return { total: total?.n ?? 0, entries: await catalogPageQuery(db, filter, page) };
   },
-  async facets(filter, bands, pathwayGroups) {
+  async facets(filter, bands, pathwayGroups, accreditedIds) {
     const where = catalogWhere(filter);
-    const names = Object.keys(CATEGORICAL);
-    const columns = Object.values(CATEGORICAL);
+    const columns = CATEGORICAL.map(([, column]) => column);
     const which = sql.join(
-      names.map((name, i) => sql`WHEN grouping(${columns[i]}) = 0 THEN ${sql.raw(`'${name}'`)}`),
+      columns.map((column, i) => sql`WHEN grouping(${column}) = 0 THEN ${sql.raw(String(i))}`),
       sql` `,
-    );
-    const value = sql.join(
-      columns.map((col) => sql`${col}::text`),
-      sql`, `,
     );
     const grouped = await db
       .select({
-        facet: sql<string>`CASE ${which} END`,
-        value: sql<string | null>`coalesce(${value})`,
+        set: sql<number>`CASE ${which} END`,
+        value: sql<string | null>`coalesce(${sql.join(
+          columns.map((column) => sql`${column}::text`),
+          sql`, `,
+        )})`,
         n: count,
       })
       .from(c)
       .where(where)
       .groupBy(
         sql`GROUPING SETS (${sql.join(
-          columns.map((col) => sql`(${col})`),
+          columns.map((column) => sql`(${column})`),
           sql`, `,
         )})`,
-      );
+      )
+      .orderBy(sql`count(*) DESC`);
+    const categorical = (i: number): FacetCount[] =>
+      grouped.flatMap((row) => (row.set === i && row.value !== null ? [{ value: row.value, n: row.n }] : []));
     const bandCounts = (column: Parameters<typeof inBand>[0], set: Record<string, Band>) =>
       Object.fromEntries(
         Object.entries(set).map(([key, band]) => [
@@ -142,6 +144,7 @@ export const catalogRepository = (db: Db): CatalogRepository => ({
         ...prefixed("cost", bandCounts(c.cost, bands.cost)),
         ...prefixed("duration", bandCounts(c.durationWeeks, bands.duration)),
         ...prefixed("hours", bandCounts(c.hoursPerWeek, bands.hours)),
+        accredited: sql<number>`count(*) FILTER (WHERE ${catalogWhere({ accredited: accreditedIds })})::int`,
         ...Object.fromEntries(
           pathwayGroups.map((p) => [
             `pathway:${p.id}`,
@@ -163,23 +166,19 @@ export const catalogRepository = (db: Db): CatalogRepository => ({
       .orderBy(sql`count(*) DESC`, asc(skillRows.skill))
       .limit(30);
     const counts: CatalogFacetCounts = {
-      industry: [],
-      provider: [],
-      level: [],
-      delivery: [],
-      pacing: [],
-      language: [],
+      industry: categorical(0),
+      provider: categorical(1),
+      level: categorical(2),
+      delivery: categorical(3),
+      pacing: categorical(4),
+      language: categorical(5),
       skill: skills,
       cost: bandList("cost", bands.cost, banded),
       duration: bandList("duration", bands.duration, banded),
       hours: bandList("hours", bands.hours, banded),
-      pathway: pathwayGroups.map(({ id }) => ({ value: id, n: Number(banded?.[`pathway:${id}`] ?? 0) })),
+      pathway: pathwayGroups.map(({ id }) => ({ value: id, n: countAt(banded, `pathway:${id}`) })),
+      accredited: countAt(banded, "accredited"),
     };
-    for (const row of grouped) {
-      const list = counts[row.facet as keyof typeof CATEGORICAL];
-      if (list && row.value !== null) list.push({ value: row.value, n: row.n });
-    }
-    for (const key of names) counts[key as keyof typeof CATEGORICAL].sort((a, b) => b.n - a.n);
     return counts;
   },
   async find(achievementIds) {
@@ -239,6 +238,7 @@ export const catalogRepository = (db: Db): CatalogRepository => ({
 
 const prefixed = <T>(prefix: string, o: Record<string, T>) =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [`${prefix}:${k}`, v]));
+const countAt = (row: Record<string, unknown> | undefined, key: string) => Number(row?.[key] ?? 0);
 const bandList = (
   prefix: string,
   set: Record<string, Band>,

@@ -168,6 +168,7 @@ export function CatalogFilters(props: {
           <label class="checkbox">
             <input type="checkbox" name="accredited" value="yes" checked={raw.accredited === "yes"} />
             Accredited only (the provider or the micro-credential holds an accreditation in force)
+            {f ? ` (${f.accredited})` : ""}
           </label>
         </fieldset>
         <p>
