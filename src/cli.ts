@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createAdmin } from "./app/accounts/create-admin.ts";
+import { seedDemoCatalog } from "./app/demo/demo-catalog.ts";
 import { issueDemoCredentials } from "./app/demo/demo-credentials.ts";
 import { completeDemoPathways, seedDemoPathway } from "./app/demo/demo-pathway.ts";
 import { demoImpostorCredential, seedDemoAccreditation } from "./app/demo/demo-trust.ts";
@@ -174,6 +175,11 @@ const COMMANDS: Record<string, Command> = {
         const { organization, accounts } = await seedDemo(deps);
         const learners = accounts.filter((a) => a.role.startsWith("learner"));
         await seedDemoAccreditation(deps, organization.slug, "quinn@quality.test");
+        const catalog = await seedDemoCatalog(
+          deps,
+          await deps.passwords.hash(DEMO_PASSWORD),
+          "quinn@quality.test",
+        );
         const credentials = await issueDemoCredentials(deps, organization.slug, learners);
         const emails = learners.map((l) => l.email);
         const owner = accounts.find((a) => a.role.startsWith("owner"))?.email ?? "";
@@ -222,6 +228,11 @@ const COMMANDS: Record<string, Command> = {
         );
         console.log(
           `  Issuer analytics (sign in as the owner): ${config.publicUrl}/orgs/${organization.slug}/analytics`,
+        );
+        console.log(
+          `\nThe public catalog: ${config.publicUrl}/catalog (search, filter, compare), with providers ${catalog.providers
+            .map((p) => p.name)
+            .join(", ")}; their owner is ${catalog.owner.email}.`,
         );
         console.log(`\nEmployers: sign in as emma@employer.test and open`);
         console.log(`  ${config.publicUrl}/orgs/northwind/talent (learners who opted in, by verified skill)`);

@@ -1,5 +1,6 @@
 import { serve as serveHttp } from "@hono/node-server";
 import pino, { type Logger } from "pino";
+import { syncCatalog } from "./app/catalog/sync-catalog.ts";
 import type { AppDeps, Mailer } from "./app/ports.ts";
 import { ensureStarterSkills } from "./app/skills/ensure-starter-skills.ts";
 import type { Config } from "./config.ts";
@@ -66,6 +67,9 @@ export async function openRuntime(
       bodyLimit: config.bodyLimit,
     });
     await ensureStarterSkills(deps);
+    const catalog = await syncCatalog(deps);
+    if (catalog.added || catalog.removed)
+      logger.info(catalog, "catalog brought in line with what is published");
     if (options.workers) await jobs.startWorkers(jobHandlers(deps, mailer));
     const db = database;
     return {

@@ -22,6 +22,14 @@ const definition = {
   participationForm: "onsite",
   qualityAssurance: "Two certified assessors.",
   validityMonths: "24",
+  // The offer facts use Cairn's context terms: signed credentials carrying them must still verify.
+  durationWeeks: "3",
+  hoursPerWeek: "10",
+  cost: "250",
+  currency: "EUR",
+  pacing: "cohort",
+  startDates: "2026-09-01, 2027-01-11",
+  industry: "hospitality",
 };
 
 async function issuerWithDefinition(
@@ -98,6 +106,11 @@ describe("awarding one credential", () => {
       eqfLevel: 4,
       notionalWorkloadHours: 30,
       assessmentType: "practical",
+      durationWeeks: 3,
+      cost: 250,
+      costCurrency: "EUR",
+      cohortStartDate: ["2026-09-01", "2027-01-11"],
+      industry: "hospitality",
     });
     expect(subject.result).toEqual([{ type: ["Result"], value: "Distinction" }]);
     expect(credential.validFrom).toBe("2026-11-01T00:00:00Z");

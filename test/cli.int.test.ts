@@ -104,6 +104,7 @@ describe("the cairn command", () => {
     expect(demo.code).toBe(0);
     expect(demo.stdout).toContain("owner@northfield.test");
     expect(demo.stdout).toContain("cairn-demo-password");
+    expect(demo.stdout).toContain("http://localhost:3000/catalog");
     expect(demo.stdout).toMatch(
       /Public credential page of Lena Lindqvist: http:\/\/localhost:3000\/c\/[\w-]+/,
     );

@@ -23,6 +23,7 @@ import type {
   VerificationReport,
 } from "../domain/types.ts";
 import type { AwardBatch, AwardBatchReportRow, AwardBatchRow } from "./awards/batches/batch-types.ts";
+import type { CatalogRepository } from "./catalog-ports.ts";
 import type { CredentialEngine } from "./credential-ports.ts";
 import type {
   AccreditationRepository,
@@ -33,6 +34,7 @@ import type {
 } from "./employer-ports.ts";
 import type { PathwayRepository, WalletRepository } from "./learner-ports.ts";
 
+export type * from "./catalog-ports.ts";
 export type * from "./credential-ports.ts";
 export type * from "./employer-ports.ts";
 export type {
@@ -334,6 +336,7 @@ export type Repositories = {
   analytics: AnalyticsRepository;
   workforce: WorkforceRepository;
   talentContacts: TalentContactRepository;
+  catalog: CatalogRepository;
   jobs: JobQueue;
 };
 

@@ -9,6 +9,7 @@ import { auditReader } from "./repositories/audit-read.ts";
 import { awardBatchRepository } from "./repositories/award-batches.ts";
 import { awardRepository } from "./repositories/awards.ts";
 import { badgeImageRepository } from "./repositories/badge-images.ts";
+import { catalogRepository } from "./repositories/catalog.ts";
 import {
   issuedCredentialRepository,
   issuerKeyRepository,
@@ -59,6 +60,7 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   analytics: analyticsRepository(db),
   workforce: workforceRepository(db),
   talentContacts: talentContactRepository(db),
+  catalog: catalogRepository(db),
   jobs,
 });
 

@@ -25,6 +25,7 @@ import { awardDetailPages } from "./pages/award-detail-pages.tsx";
 import { awardListPages } from "./pages/award-list-pages.tsx";
 import { awardPages } from "./pages/award-pages.tsx";
 import { badgeImageHeaders, badgeImagePages } from "./pages/badge-image-pages.tsx";
+import { catalogPages } from "./pages/catalog-pages.tsx";
 import { dashboardPages } from "./pages/dashboard-pages.tsx";
 import { docsPage, type OpenApiDocument } from "./pages/docs-page.tsx";
 import { homeAndAdminPages } from "./pages/home-and-admin-pages.tsx";
@@ -159,6 +160,7 @@ export function createApp(deps: HttpDeps) {
   app.route("/", learnerAccountPages(deps));
   app.route("/", profilePages(deps));
   app.route("/", issuerRegistryPages(deps));
+  app.route("/", catalogPages(deps));
   app.route("/", accreditationPages(deps));
   app.route("/", analyticsPages(deps));
   app.route("/", talentAccountPages(deps));

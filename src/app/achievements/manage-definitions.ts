@@ -1,5 +1,6 @@
 import { type Definition, missingForPublication } from "../../domain/achievements/definition.ts";
 import type { Achievement, AchievementVersion } from "../../domain/achievements/types.ts";
+import { catalogEntryFacts } from "../../domain/catalog/entry.ts";
 import { DomainError } from "../../domain/errors.ts";
 import type { Actor } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
@@ -118,6 +119,15 @@ export const publishDefinition = (deps: AppDeps, actor: Actor, slug: string, id:
       publishedVersion: latest.version,
       updatedAt: now,
     });
+    // The public catalog shows the version just published, from this same transaction on.
+    await r.catalog.upsert(
+      catalogEntryFacts(latest.definition, {
+        achievementId: id,
+        organizationId: organization.id,
+        version: latest.version,
+        publishedAt: now,
+      }),
+    );
     await audit(r, {
       action: "achievement.published",
       actor,
@@ -135,6 +145,7 @@ export const archiveDefinition = (deps: AppDeps, actor: Actor, slug: string, id:
     await load(r, organization.id, id);
     const now = deps.clock();
     await r.achievements.update(id, { status: "archived", updatedAt: now });
+    await r.catalog.remove(id);
     await audit(r, {
       action: "achievement.archived",
       actor,

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lte, or, sql } fro
 import type { AwardRepository } from "../../app/ports.ts";
 import type { Award, AwardStatus } from "../../domain/awards/award-request.ts";
 import type { Db } from "../client.ts";
-import { awards } from "../schema.ts";
+import { awards, catalogEntries } from "../schema.ts";
 
 const toAward = (row: typeof awards.$inferSelect): Award => ({
   ...row,
@@ -13,6 +13,11 @@ const toAward = (row: typeof awards.$inferSelect): Award => ({
 export const awardRepository = (db: Db): AwardRepository => ({
   async insert(award) {
     await db.insert(awards).values(award);
+    // The catalog's "most earned" count moves with the award, in its transaction.
+    await db
+      .update(catalogEntries)
+      .set({ earned: sql`${catalogEntries.earned} + 1` })
+      .where(eq(catalogEntries.achievementId, award.achievementId));
   },
   async findByKey(achievementId, version, recipient, idempotencyKey) {
     const [row] = await db

@@ -58,6 +58,13 @@ export function achievementJson(
     ...(d.supervision ? { assessmentSupervision: d.supervision } : {}),
     ...(d.identityVerification ? { identityVerification: d.identityVerification } : {}),
     ...(d.stackability ? { stackability: d.stackability } : {}),
+    ...(d.durationWeeks !== undefined ? { durationWeeks: d.durationWeeks } : {}),
+    ...(d.hoursPerWeek !== undefined ? { hoursPerWeek: d.hoursPerWeek } : {}),
+    ...(d.cost !== undefined ? { cost: d.cost } : {}),
+    ...(d.cost !== undefined && d.currency ? { costCurrency: d.currency } : {}),
+    ...(d.pacing ? { pacing: d.pacing } : {}),
+    ...(d.startDates.length ? { cohortStartDate: d.startDates } : {}),
+    ...(d.industry ? { industry: d.industry } : {}),
     ...(d.alignments.length
       ? {
           alignment: d.alignments.map((a) => ({

@@ -24,6 +24,21 @@ export const ASSESSMENT_TYPES = [
 export const PARTICIPATION_FORMS = ["online", "onsite", "blended"] as const;
 export const SUPERVISION = ["none", "supervised-online", "supervised-onsite"] as const;
 export const IDENTITY_VERIFICATION = ["none", "online", "onsite"] as const;
+/** How a learner moves through it: at their own pace, or with a cohort that starts on set dates. */
+export const PACING = ["self-paced", "cohort"] as const;
+/** The curated sectors the public catalog filters by. */
+export const INDUSTRIES = [
+  "technology",
+  "business-and-finance",
+  "healthcare",
+  "education",
+  "creative",
+  "manufacturing",
+  "hospitality",
+  "public-sector",
+  "other",
+] as const;
+export type Industry = (typeof INDUSTRIES)[number];
 
 const text = (max: number, message: string) =>
   z.string().trim().min(1, message).max(max, `Use at most ${max} characters.`);
@@ -110,6 +125,40 @@ export const definitionInput = z.object({
     .optional()
     .transform((v) => v || undefined),
   stackability: optional(2000),
+  // The offer, for the catalog: how long, how much, how it runs, for which sector
+  durationWeeks: z
+    .union([
+      z.literal(""),
+      z.coerce.number().int().min(1, "Use 1 to 520 weeks.").max(520, "Use 1 to 520 weeks."),
+    ])
+    .optional()
+    .transform((v) => (v === "" ? undefined : v)),
+  hoursPerWeek: number("Enter the expected hours per week (0–80).", 80),
+  /** The price in `currency`; 0 means free, absent means not stated. */
+  cost: number("Enter the cost (0 for free, at most 1,000,000).", 1_000_000),
+  currency: z
+    .union([
+      z.literal(""),
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{3}$/, "Use a currency code such as EUR."),
+    ])
+    .optional()
+    .transform((v) => v || undefined),
+  pacing: z
+    .union([z.literal(""), z.enum(PACING)])
+    .optional()
+    .transform((v) => v || undefined),
+  startDates: z
+    .array(z.iso.date({ message: "Write start dates as YYYY-MM-DD." }))
+    .max(20)
+    .default([]),
+  industry: z
+    .union([z.literal(""), z.enum(INDUSTRIES)])
+    .optional()
+    .transform((v) => v || undefined),
   // Awarding rules
   statusPurpose: z.enum(["revocation", "suspension"]).default("revocation"),
   validityMonths: z

@@ -3,6 +3,8 @@ import {
   ASSESSMENT_TYPES,
   type Definition,
   IDENTITY_VERIFICATION,
+  INDUSTRIES,
+  PACING,
   PARTICIPATION_FORMS,
   SUPERVISION,
 } from "../../domain/achievements/definition.ts";
@@ -37,6 +39,9 @@ export function definitionFromForm(values: FormValues): Record<string, unknown> 
       .filter(Boolean),
     related: lines(values.related),
     learningOutcomes: lines(values.learningOutcomes),
+    startDates: fieldText(values, "startDates")
+      .split(/[\s,]+/)
+      .filter(Boolean),
     alignments,
   };
 }
@@ -49,6 +54,7 @@ export function formFromDefinition(d: Definition): FormValues {
   values.tags = d.tags.join(", ");
   values.related = d.related.join("\n");
   values.learningOutcomes = d.learningOutcomes.join("\n");
+  values.startDates = d.startDates.join(", ");
   d.alignments.forEach((a, i) => {
     values[`skill${i}Name`] = a.targetName;
     values[`skill${i}Code`] = a.targetCode ?? "";
@@ -144,6 +150,70 @@ export function AchievementForm(props: {
           value={f("qualityAssurance")}
           errors={errors}
         />
+      </fieldset>
+      <fieldset>
+        <legend>The offer</legend>
+        <p class="hint">
+          What learners weigh in the public catalog. Delivery (online, onsite, blended) is the form of
+          participation above; level, credits and language are the EU elements.
+        </p>
+        <div class="field-row">
+          <Field
+            name="durationWeeks"
+            label="Duration (weeks)"
+            type="number"
+            value={f("durationWeeks")}
+            errors={errors}
+          />
+          <Field
+            name="hoursPerWeek"
+            label="Expected hours per week"
+            type="number"
+            value={f("hoursPerWeek")}
+            errors={errors}
+          />
+        </div>
+        <div class="field-row">
+          <Field
+            name="cost"
+            label="Cost"
+            hint="0 for free; leave empty if not stated."
+            type="number"
+            value={f("cost")}
+            errors={errors}
+          />
+          <Field
+            name="currency"
+            label="Currency"
+            hint="A code such as EUR."
+            value={f("currency")}
+            errors={errors}
+            maxlength={3}
+          />
+        </div>
+        <div class="field-row">
+          <SelectField
+            name="pacing"
+            label="Pace"
+            options={options(PACING, "Not stated")}
+            value={f("pacing")}
+            errors={errors}
+          />
+          <Field
+            name="startDates"
+            label="Cohort start dates"
+            hint="YYYY-MM-DD, separated by commas."
+            value={f("startDates")}
+            errors={errors}
+          />
+          <SelectField
+            name="industry"
+            label="Industry or sector"
+            options={options(INDUSTRIES, "Not stated")}
+            value={f("industry")}
+            errors={errors}
+          />
+        </div>
       </fieldset>
       <fieldset>
         <legend>Optional elements</legend>

@@ -106,6 +106,12 @@ export function issuerRegistryPages(deps: AppDeps) {
           <AccreditationTable rows={e.history} party="accreditor" />
         )}
         <h2>Published micro-credentials</h2>
+        {e.published.length ? (
+          <p>
+            <a href={`/catalog/providers/${o.slug}`}>Compare them in the catalog</a>, with earners and
+            accreditation.
+          </p>
+        ) : null}
         {e.published.length === 0 ? (
           <p class="hint">None yet.</p>
         ) : (

@@ -19,6 +19,9 @@ function Navigation({ user }: { user: User | undefined }) {
         <li>
           <a href="/">Home</a>
         </li>
+        <li>
+          <a href="/catalog">Catalog</a>
+        </li>
         {user ? (
           <>
             <li>

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { getPublicAchievement } from "../../app/achievements/public-achievement.ts";
 import type { AppDeps } from "../../app/ports.ts";
 import { CAIRN_CONTEXT_URL } from "../../domain/achievements/achievement-json.ts";
+import { offerFacts } from "../../domain/catalog/offer-text.ts";
 import type { AppEnv } from "../env.ts";
 import { pathParam, render } from "./kit.tsx";
 
@@ -47,6 +48,19 @@ export function publicAchievementPages(deps: AppDeps) {
         </p>
         <h1>{d.name}</h1>
         <p class="lead">{d.description}</p>
+        <h2>The offer</h2>
+        <dl class="facts">
+          {offerFacts(d).map(([term, value]) => (
+            <>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </>
+          ))}
+        </dl>
+        <p>
+          <a href="/catalog">Browse the catalog</a> ·{" "}
+          <a href={`/catalog/providers/${organization.slug}`}>More from {organization.name}</a>
+        </p>
         <h2>Learning outcomes</h2>
         <ul>
           {d.learningOutcomes.map((outcome) => (

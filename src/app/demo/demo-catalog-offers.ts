@@ -1,0 +1,286 @@
+import type { Definition } from "../../domain/achievements/definition.ts";
+
+type Offer = Partial<Definition> & Pick<Definition, "name" | "description" | "criteria">;
+
+/** One demo offer in a line: the EU elements publishing needs, the offer facts, and its skills. */
+const offer = (
+  name: string,
+  description: string,
+  facts: Partial<Definition> & { skills: string[]; outcomes: string[] },
+): Offer => {
+  const { skills, outcomes, ...rest } = facts;
+  return {
+    name,
+    description,
+    criteria: "Complete the assessed work and pass the final assessment against the published rubric.",
+    learningOutcomes: outcomes,
+    workloadHours: (rest.durationWeeks ?? 4) * (rest.hoursPerWeek ?? 5),
+    assessmentType: "project",
+    participationForm: "online",
+    qualityAssurance: "Designed with employers; reviewed yearly by the provider's quality board.",
+    inLanguage: "en",
+    currency: "EUR",
+    alignments: skills.map((skill) => {
+      const code = skill.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+      return {
+        targetName: skill,
+        targetCode: `demo:${code}`,
+        targetFramework: "Cairn demo skills",
+        targetUrl: `https://skills.cairn.test/${code}`,
+      };
+    }),
+    ...rest,
+  };
+};
+
+/** Three more providers, so the catalog has several industries, formats, prices and levels to browse. */
+export const CATALOG_PROVIDERS: {
+  slug: string;
+  name: string;
+  country: string;
+  description: string;
+  offers: Offer[];
+}[] = [
+  {
+    slug: "harbour-tech",
+    name: "Harbour Tech Institute",
+    country: "IE",
+    description: "Short, practical technology courses for working engineers, online and in Dublin.",
+    offers: [
+      offer("Kubernetes Operations", "Runs and troubleshoots workloads on a production Kubernetes cluster.", {
+        skills: ["Kubernetes", "Linux administration"],
+        outcomes: ["Deploy and scale a service", "Diagnose a failing pod"],
+        industry: "technology",
+        durationWeeks: 4,
+        hoursPerWeek: 5,
+        cost: 0,
+        pacing: "self-paced",
+        eqfLevel: 5,
+        ects: 2,
+        assessmentType: "practical",
+      }),
+      offer(
+        "Cloud Security Basics",
+        "Threat-models a cloud system and hardens its identity and network set-up.",
+        {
+          skills: ["Cloud security", "Threat modelling", "Kubernetes"],
+          outcomes: ["Threat-model a cloud service", "Apply least-privilege access"],
+          industry: "technology",
+          durationWeeks: 8,
+          hoursPerWeek: 8,
+          cost: 450,
+          participationForm: "blended",
+          pacing: "cohort",
+          startDates: ["2027-02-01", "2027-09-06"],
+          eqfLevel: 6,
+          ects: 4,
+        },
+      ),
+      offer(
+        "Python for Automation",
+        "Automates everyday data and file tasks with Python scripts and tests.",
+        {
+          skills: ["Python", "Test automation"],
+          outcomes: ["Write a tested Python script", "Automate a reporting task"],
+          industry: "technology",
+          durationWeeks: 5,
+          hoursPerWeek: 4,
+          cost: 90,
+          pacing: "self-paced",
+          eqfLevel: 4,
+          ects: 1,
+          assessmentType: "quiz",
+        },
+      ),
+      offer(
+        "Web Accessibility Essentials",
+        "Audits a website against WCAG 2.2 and fixes the most common barriers.",
+        {
+          skills: ["Web accessibility", "HTML"],
+          outcomes: ["Audit a page against WCAG 2.2 AA", "Fix keyboard and contrast barriers"],
+          industry: "technology",
+          durationWeeks: 3,
+          hoursPerWeek: 4,
+          cost: 0,
+          pacing: "self-paced",
+          eqfLevel: 5,
+        },
+      ),
+      offer(
+        "UX Research Sprint",
+        "Plans and runs a week of user interviews and turns them into design decisions.",
+        {
+          skills: ["User research", "Interviewing"],
+          outcomes: ["Plan a research sprint", "Synthesize interviews into findings"],
+          industry: "creative",
+          durationWeeks: 2,
+          hoursPerWeek: 12,
+          cost: 300,
+          participationForm: "onsite",
+          pacing: "cohort",
+          startDates: ["2027-03-15"],
+          eqfLevel: 5,
+          assessmentType: "portfolio",
+        },
+      ),
+    ],
+  },
+  {
+    slug: "meridian-health",
+    name: "Meridian Health Academy",
+    country: "NL",
+    description: "Continuing education for nurses, carers and health administrators.",
+    offers: [
+      offer(
+        "Patient Safety Essentials",
+        "Recognizes and reports safety risks on a ward, following the SBAR method.",
+        {
+          skills: ["Patient safety", "Clinical communication"],
+          outcomes: ["Report an incident with SBAR", "Spot common safety risks"],
+          industry: "healthcare",
+          durationWeeks: 3,
+          hoursPerWeek: 4,
+          cost: 120,
+          inLanguage: "nl",
+          pacing: "self-paced",
+          eqfLevel: 4,
+          assessmentType: "quiz",
+        },
+      ),
+      offer("Medication Administration", "Prepares and administers medication safely under supervision.", {
+        skills: ["Medication safety", "Patient safety"],
+        outcomes: ["Check the five rights of medication", "Document administration correctly"],
+        industry: "healthcare",
+        durationWeeks: 6,
+        hoursPerWeek: 6,
+        cost: 380,
+        participationForm: "onsite",
+        pacing: "cohort",
+        startDates: ["2027-01-18"],
+        eqfLevel: 4,
+        ects: 2,
+        assessmentType: "observation",
+      }),
+      offer("Digital Health Records", "Keeps electronic patient records complete, private and useful.", {
+        skills: ["Health informatics", "Data protection"],
+        outcomes: ["Record care in an EHR", "Apply GDPR to patient data"],
+        industry: "healthcare",
+        durationWeeks: 4,
+        hoursPerWeek: 3,
+        cost: 60,
+        pacing: "self-paced",
+        eqfLevel: 4,
+        assessmentType: "quiz",
+      }),
+      offer(
+        "Infection Prevention and Control",
+        "Applies hygiene and isolation measures that stop infections spreading.",
+        {
+          skills: ["Infection control"],
+          outcomes: ["Choose the right isolation measure", "Train colleagues in hand hygiene"],
+          industry: "healthcare",
+          durationWeeks: 2,
+          hoursPerWeek: 5,
+          cost: 0,
+          inLanguage: "nl",
+          participationForm: "blended",
+          pacing: "self-paced",
+          eqfLevel: 3,
+        },
+      ),
+    ],
+  },
+  {
+    slug: "cobalt-business",
+    name: "Cobalt Business School",
+    country: "DE",
+    description:
+      "Evening and weekend micro-credentials in finance, operations, hospitality and public management.",
+    offers: [
+      offer("Bookkeeping Fundamentals", "Keeps double-entry books for a small business and closes a month.", {
+        skills: ["Bookkeeping", "Financial reporting"],
+        outcomes: ["Record transactions in double entry", "Close a month and reconcile"],
+        industry: "business-and-finance",
+        durationWeeks: 6,
+        hoursPerWeek: 5,
+        cost: 250,
+        pacing: "cohort",
+        startDates: ["2027-01-11", "2027-04-12"],
+        eqfLevel: 4,
+        ects: 2,
+        assessmentType: "written-exam",
+      }),
+      offer(
+        "Financial Modelling",
+        "Builds a three-statement model and tests a business case under scenarios.",
+        {
+          skills: ["Financial modelling", "Spreadsheets"],
+          outcomes: ["Build a three-statement model", "Run scenario analysis"],
+          industry: "business-and-finance",
+          durationWeeks: 10,
+          hoursPerWeek: 6,
+          cost: 890,
+          participationForm: "blended",
+          pacing: "cohort",
+          startDates: ["2027-02-22"],
+          eqfLevel: 6,
+          ects: 5,
+        },
+      ),
+      offer(
+        "Hospitality Revenue Management",
+        "Sets room and table prices from demand forecasts and channel costs.",
+        {
+          skills: ["Revenue management", "Forecasting"],
+          outcomes: ["Forecast demand for a season", "Set a pricing strategy per channel"],
+          industry: "hospitality",
+          durationWeeks: 4,
+          hoursPerWeek: 4,
+          cost: 190,
+          inLanguage: "de",
+          pacing: "self-paced",
+          eqfLevel: 5,
+        },
+      ),
+      offer("Public Procurement Basics", "Runs a compliant tender under the EU procurement directives.", {
+        skills: ["Public procurement", "Contract management"],
+        outcomes: ["Choose a procurement procedure", "Evaluate tenders transparently"],
+        industry: "public-sector",
+        durationWeeks: 5,
+        hoursPerWeek: 3,
+        cost: 0,
+        pacing: "self-paced",
+        eqfLevel: 5,
+        assessmentType: "written-exam",
+      }),
+      offer(
+        "Lean Manufacturing Basics",
+        "Maps a production value stream and removes waste with lean tools.",
+        {
+          skills: ["Lean manufacturing", "Process improvement"],
+          outcomes: ["Map a value stream", "Run a kaizen event"],
+          industry: "manufacturing",
+          durationWeeks: 3,
+          hoursPerWeek: 8,
+          cost: 320,
+          participationForm: "onsite",
+          pacing: "cohort",
+          startDates: ["2027-05-03"],
+          eqfLevel: 4,
+          assessmentType: "practical",
+        },
+      ),
+      offer("Teaching Online", "Designs and teaches an engaging, accessible online lesson.", {
+        skills: ["Online teaching", "Instructional design"],
+        outcomes: ["Design an online lesson", "Moderate an online discussion"],
+        industry: "education",
+        durationWeeks: 4,
+        hoursPerWeek: 3,
+        cost: 0,
+        pacing: "self-paced",
+        eqfLevel: 5,
+        assessmentType: "peer-review",
+      }),
+    ],
+  },
+];
