@@ -5,6 +5,8 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+/** A year on average (leap years included), for "valid for N years" spans. */
+export const YEAR = 365.25 * DAY;
 
 export const SESSION_LIFETIME = 14 * DAY;
 export const EMAIL_VERIFICATION_LIFETIME = 2 * DAY;

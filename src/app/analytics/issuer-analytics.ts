@@ -1,4 +1,5 @@
 import { csvLine } from "../../domain/awards/csv-awards.ts";
+import { monthEnds } from "../../domain/months.ts";
 import type { Actor } from "../../domain/types.ts";
 import { authorizeOrganization } from "../authorize.ts";
 import type { AppDeps, EngagementRow } from "../ports.ts";
@@ -12,14 +13,6 @@ const plus = (a: Counts, b: Counts): Counts => ({
   claims: a.claims + b.claims,
 });
 
-/** The last `count` months as "YYYY-MM", oldest first, ending with the current one. */
-export function lastMonths(now: Date, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (count - 1) + i, 1));
-    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
-  });
-}
-
 /**
  * An issuer's engagement over the last 12 months: how often its credentials were verified, shared and claimed, per
  * month (empty months as 0) and per micro-credential, optionally for one micro-credential only.
@@ -27,7 +20,7 @@ export function lastMonths(now: Date, count: number): string[] {
 export const getIssuerAnalytics = (deps: AppDeps, actor: Actor, slug: string, achievementId?: string) =>
   deps.uow(async (r) => {
     const access = await authorizeOrganization(r, actor, slug, "credentials:read");
-    const months = lastMonths(deps.clock(), MONTHS);
+    const months = monthEnds(deps.clock(), MONTHS).map((m) => m.month);
     const since = new Date(`${months[0]}-01T00:00:00Z`);
     const rows = await r.analytics.monthlyEngagement(access.organization.id, since);
     const achievements = (await r.achievements.list(access.organization.id)).map((a) => ({

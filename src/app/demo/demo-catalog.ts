@@ -1,4 +1,5 @@
 import { definitionInput } from "../../domain/achievements/definition.ts";
+import { YEAR } from "../../domain/rules.ts";
 import type { Actor, User } from "../../domain/types.ts";
 import { createDefinition, listDefinitions, publishDefinition } from "../achievements/manage-definitions.ts";
 import { createOrganizationInput } from "../inputs.ts";
@@ -8,7 +9,6 @@ import { accredit } from "../trust/accredit.ts";
 import { CATALOG_PROVIDERS } from "./demo-catalog-offers.ts";
 
 const OWNER = { name: "Cara Catalog", email: "catalog@cairn.test" };
-const YEAR_MS = 365.25 * 24 * 3600 * 1000;
 
 /**
  * Three more providers (owned by one demo account) with fifteen published micro-credentials across industries,
@@ -70,7 +70,7 @@ async function accreditDemoProviders(deps: AppDeps, accreditorEmail: string, ids
   });
   if (!state.user || state.done) return;
   const actor: Actor = { kind: "user", userId: state.user.id, isPlatformAdmin: false };
-  const validUntil = new Date(deps.clock().getTime() + 2 * YEAR_MS).toISOString().slice(0, 10);
+  const validUntil = new Date(deps.clock().getTime() + 2 * YEAR).toISOString().slice(0, 10);
   const review = {
     criteria: ["Learning outcomes are stated and each is assessed", "Quality assurance is documented"],
     met: [0, 1],

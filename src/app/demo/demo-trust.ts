@@ -1,3 +1,4 @@
+import { YEAR } from "../../domain/rules.ts";
 import type { Actor } from "../../domain/types.ts";
 import type { AppDeps } from "../ports.ts";
 import { accredit } from "../trust/accredit.ts";
@@ -12,7 +13,6 @@ const AGENCY = {
   description:
     "An independent agency that reviews micro-credential providers against the ESG and the EU elements.",
 };
-const YEAR_MS = 365.25 * 24 * 3600 * 1000;
 
 /**
  * An accreditation body (owned by `ownerEmail`, granted the role as a platform admin would) that has accredited the
@@ -62,7 +62,7 @@ export async function seedDemoAccreditation(deps: AppDeps, issuerSlug: string, o
     met: [0, 1, 2, 3],
     comment:
       "Institutional review of the micro-credential portfolio: programme documents, assessment samples and the internal quality assurance cycle meet the agency's standards.",
-    validUntil: new Date(now.getTime() + 3 * YEAR_MS).toISOString().slice(0, 10),
+    validUntil: new Date(now.getTime() + 3 * YEAR).toISOString().slice(0, 10),
   });
 }
 

@@ -1,3 +1,4 @@
+import { monthsBefore } from "../../domain/months.ts";
 import { type CredentialSummary, credentialSummaries } from "../../domain/talent/credential-summaries.ts";
 import type { Actor } from "../../domain/types.ts";
 import { authorizeOrganization } from "../authorize.ts";
@@ -5,12 +6,6 @@ import type { AppDeps, Repositories, TalentCandidate, TalentFilter } from "../po
 import type { TalentSearchQuery } from "./inputs.ts";
 
 export type TalentResult = { candidate: TalentCandidate; matches: number; credentials: CredentialSummary[] };
-
-const monthsBefore = (now: Date, months: number) => {
-  const since = new Date(now);
-  since.setUTCMonth(since.getUTCMonth() - months);
-  return since;
-};
 
 /** Whether the query asks for anything: an empty form lists nobody (search is by what people can do). */
 export const hasCriteria = (q: TalentSearchQuery) =>

@@ -1,4 +1,5 @@
 import { DomainError } from "../../domain/errors.ts";
+import { YEAR } from "../../domain/rules.ts";
 import type { Accreditation } from "../../domain/trust/accreditation.ts";
 import type { Actor, Organization } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
@@ -8,7 +9,6 @@ import { issuingSession } from "../issuing/issuing-session.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
 import { type AccreditationInput, MAX_ACCREDITATION_YEARS } from "./accreditation-input.ts";
 
-const YEAR_MS = 365.25 * 24 * 3600 * 1000;
 const CREDENTIALS_V2 = "https://www.w3.org/ns/credentials/v2";
 const OPEN_BADGES_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 const xsd = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
@@ -27,10 +27,7 @@ export async function accreditorFor(r: Repositories, actor: Actor, slug: string)
 
 function validUntilOf(input: AccreditationInput, now: Date): Date {
   const until = new Date(`${input.validUntil}T23:59:59Z`);
-  if (
-    until.getTime() <= now.getTime() ||
-    until.getTime() - now.getTime() > MAX_ACCREDITATION_YEARS * YEAR_MS
-  ) {
+  if (until.getTime() <= now.getTime() || until.getTime() - now.getTime() > MAX_ACCREDITATION_YEARS * YEAR) {
     throw new DomainError("validation_failed", "Some fields need attention.", {
       validUntil: `Choose a date after today and within ${MAX_ACCREDITATION_YEARS} years.`,
     });

@@ -1,5 +1,6 @@
+import { monthEnds } from "../../domain/months.ts";
 import type { Actor } from "../../domain/types.ts";
-import { coverageAt, monthEnds, percent } from "../../domain/workforce/gap.ts";
+import { coverageAt, percent } from "../../domain/workforce/gap.ts";
 import { authorizeOrganization } from "../authorize.ts";
 import type { AppDeps } from "../ports.ts";
 import { loadTeam } from "./team.ts";

@@ -1,3 +1,4 @@
+import { monthsBefore } from "../months.ts";
 import type { PathwayOptions } from "./requirements.ts";
 import { identityKey, type VisitedComponent } from "./tree.ts";
 
@@ -156,16 +157,4 @@ function recognitions(equivalences: readonly Equivalence[]): Map<string, Set<str
     map.set(key, new Set([...(map.get(key) ?? []), e.ownAchievementId]));
   }
   return map;
-}
-
-/**
- * The start (UTC) of the day `months` calendar months before `now`, clamped to the month's end: on 30 June 2025,
- * 36 months reaches back to 30 June 2022 00:00, so a credential earned any time that day still counts (learners
- * read "within 36 months" in days, not hours); one month before 31 March is the last day of February.
- */
-export function monthsBefore(now: Date, months: number): Date {
-  const year = now.getUTCFullYear();
-  const month = now.getUTCMonth() - months;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(now.getUTCDate(), lastDay)));
 }

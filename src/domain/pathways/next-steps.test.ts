@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthsBefore } from "./assign.ts";
+import { monthsBefore } from "../months.ts";
 import { evaluatePathway, type HeldCredential } from "./evaluate.ts";
 import { recommendNext } from "./next-steps.ts";
 import type { ComponentNode, PathwayOptions, RequirementNode } from "./requirements.ts";

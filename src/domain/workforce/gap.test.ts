@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { coverageAt, gapCell, type HeldSkill, monthEnds, percent, type RequiredSkill } from "./gap.ts";
+import { monthEnds } from "../months.ts";
+import { coverageAt, gapCell, type HeldSkill, percent, type RequiredSkill } from "./gap.ts";
 
 const skill = (key: string, minLevel: number | null = null): RequiredSkill => ({
   skillKey: key,

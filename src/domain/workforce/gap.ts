@@ -65,18 +65,3 @@ export function coverageAt(people: readonly CoveragePerson[], at: Date): { met: 
 /** The share met as a whole percentage (0 when nothing is required). */
 export const percent = (met: number, total: number): number =>
   total === 0 ? 0 : Math.round((met / total) * 100);
-
-/**
- * The last `count` UTC months ending with the current one, each with the moment coverage is read: the last
- * millisecond of the month, or `now` for the month in progress.
- */
-export function monthEnds(now: Date, count: number): { month: string; at: Date }[] {
-  const year = now.getUTCFullYear();
-  const month = now.getUTCMonth();
-  return Array.from({ length: count }, (_, i) => {
-    const start = new Date(Date.UTC(year, month - (count - 1) + i, 1));
-    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1) - 1);
-    const key = `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, "0")}`;
-    return { month: key, at: end < now ? end : now };
-  });
-}

@@ -5,6 +5,7 @@ import { accreditationInput } from "../../app/trust/accreditation-input.ts";
 import { accreditorDesk } from "../../app/trust/accreditor-desk.ts";
 import { withdrawAccreditation } from "../../app/trust/withdraw-accreditation.ts";
 import { DomainError } from "../../domain/errors.ts";
+import { YEAR } from "../../domain/rules.ts";
 import { type AppEnv, actorOf } from "../env.ts";
 import {
   ErrorSummary,
@@ -37,7 +38,6 @@ const STARTER_CRITERIA = [
   "Learner identity is verified during assessment",
 ];
 const CRITERIA_ROWS = 7;
-const YEAR_MS = 365.25 * 24 * 3600 * 1000;
 const list = (value: FormValues[string]) => (Array.isArray(value) ? value : value ? [value] : []);
 
 export function accreditationPages(deps: AppDeps) {
@@ -58,7 +58,7 @@ export function accreditationPages(deps: AppDeps) {
     const csrf = c.get("csrfToken");
     const criteria = values.criteria ? list(values.criteria) : STARTER_CRITERIA;
     const met = new Set(list(values.met));
-    const defaultUntil = new Date(deps.clock().getTime() + 3 * YEAR_MS).toISOString().slice(0, 10);
+    const defaultUntil = new Date(deps.clock().getTime() + 3 * YEAR).toISOString().slice(0, 10);
     return render(
       c,
       `Accreditation · ${organization.name}`,
