@@ -34,9 +34,9 @@ function EntryCard({ entry: e }: { entry: ListedEntry }) {
         ) : null}
       </p>
       <ul class="plain catalog-facts">
-        <li>{durationText(e.durationWeeks, e.hoursPerWeek)}</li>
-        <li>{costText(e.cost, e.currency)}</li>
-        <li>{deliveryText(e.delivery, e.pacing)}</li>
+        <li>Duration: {durationText(e.durationWeeks, e.hoursPerWeek)}</li>
+        <li>Cost: {costText(e.cost, e.currency)}</li>
+        <li>Delivery: {deliveryText(e.delivery, e.pacing)}</li>
         <li>
           {[
             e.eqfLevel !== null ? `EQF ${e.eqfLevel}` : "",
