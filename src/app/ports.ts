@@ -25,6 +25,7 @@ import type {
 import type { AwardBatch, AwardBatchReportRow, AwardBatchRow } from "./awards/batches/batch-types.ts";
 import type { CatalogRepository } from "./catalog-ports.ts";
 import type { CredentialEngine } from "./credential-ports.ts";
+import type { CourseRepository, EnrolmentRepository } from "./earning-ports.ts";
 import type {
   AccreditationRepository,
   AnalyticsRepository,
@@ -36,6 +37,7 @@ import type { PathwayRepository, WalletRepository } from "./learner-ports.ts";
 
 export type * from "./catalog-ports.ts";
 export type * from "./credential-ports.ts";
+export type * from "./earning-ports.ts";
 export type * from "./employer-ports.ts";
 export type {
   CredentialFiles,
@@ -337,6 +339,8 @@ export type Repositories = {
   workforce: WorkforceRepository;
   talentContacts: TalentContactRepository;
   catalog: CatalogRepository;
+  courses: CourseRepository;
+  enrolments: EnrolmentRepository;
   jobs: JobQueue;
 };
 

@@ -2,6 +2,7 @@
 export * from "./schema/accounts.ts";
 export * from "./schema/catalog.ts";
 export * from "./schema/credentials.ts";
+export * from "./schema/earning.ts";
 export * from "./schema/employers.ts";
 export * from "./schema/issuing.ts";
 export * from "./schema/organizations.ts";

@@ -10,11 +10,13 @@ import { awardBatchRepository } from "./repositories/award-batches.ts";
 import { awardRepository } from "./repositories/awards.ts";
 import { badgeImageRepository } from "./repositories/badge-images.ts";
 import { catalogRepository } from "./repositories/catalog.ts";
+import { courseRepository } from "./repositories/courses.ts";
 import {
   issuedCredentialRepository,
   issuerKeyRepository,
   statusListRepository,
 } from "./repositories/credentials.ts";
+import { enrolmentRepository } from "./repositories/enrolments.ts";
 import { invitationRepository } from "./repositories/invitations.ts";
 import { membershipRepository, organizationRepository } from "./repositories/organizations.ts";
 import { pathwayRepository } from "./repositories/pathways.ts";
@@ -61,6 +63,8 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   workforce: workforceRepository(db),
   talentContacts: talentContactRepository(db),
   catalog: catalogRepository(db),
+  courses: courseRepository(db),
+  enrolments: enrolmentRepository(db),
   jobs,
 });
 

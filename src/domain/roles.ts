@@ -22,6 +22,9 @@ const PERMISSIONS = {
   "keys:manage": ["owner"],
   "workforce:manage": ["owner", "employer"],
   "talent:search": ["owner", "employer"],
+  "courses:write": ["owner", "issuer"],
+  "enrolments:manage": ["owner", "issuer"],
+  "assessments:grade": ["owner", "issuer", "assessor"],
 } as const satisfies Record<string, readonly OrganizationRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,35 @@
+// The ports of earning: learning paths, enrolments and the progress the award rules read.
+// Re-exported from ports.ts, where the use cases find every port.
+import type { Course } from "../domain/earning/course.ts";
+import type { CourseInvitation, Enrolment, EnrolmentStatus } from "../domain/earning/enrolment.ts";
+import type { Progress } from "../domain/earning/progress.ts";
+
+export type CourseRepository = {
+  find(achievementId: string): Promise<Course | undefined>;
+  save(course: Course): Promise<void>;
+  /** The organization's achievements that have a learning path, with their content. */
+  listForOrganization(organizationId: string): Promise<Course[]>;
+};
+
+export type EnrolmentRepository = {
+  find(id: string): Promise<Enrolment | undefined>;
+  findFor(achievementId: string, userId: string): Promise<Enrolment | undefined>;
+  /** Locks the enrolment row for the rest of the transaction, so two completions cannot both award. */
+  lock(id: string): Promise<Enrolment | undefined>;
+  insert(enrolment: Enrolment): Promise<void>;
+  update(
+    id: string,
+    changes: Partial<
+      Pick<Enrolment, "status" | "decidedAt" | "decidedBy" | "completedAt" | "awardId" | "evidencePublic">
+    >,
+  ): Promise<void>;
+  listForUser(userId: string): Promise<Enrolment[]>;
+  listForAchievement(achievementId: string, status?: EnrolmentStatus): Promise<Enrolment[]>;
+  completeModule(enrolmentId: string, moduleId: string, at: Date): Promise<boolean>;
+  /** Everything the award rules read: modules completed, best quiz scores, graded projects, reviews given. */
+  progress(enrolmentId: string): Promise<Progress>;
+  insertInvitation(invitation: CourseInvitation): Promise<void>;
+  findInvitation(tokenHash: string): Promise<CourseInvitation | undefined>;
+  acceptInvitation(id: string, at: Date): Promise<void>;
+  invitations(achievementId: string): Promise<CourseInvitation[]>;
+};

@@ -1,0 +1,57 @@
+import { awardRequest } from "../../domain/awards/award-request.ts";
+import { effectiveRules } from "../../domain/earning/course.ts";
+import { ruleMet } from "../../domain/earning/progress.ts";
+import type { Actor } from "../../domain/types.ts";
+import { audit } from "../audit.ts";
+import { awardIn, awardTargetIn } from "../awards/award-credential.ts";
+import type { AppDeps, Repositories } from "../ports.ts";
+import { attachHeldIn } from "../wallet/attach-awards.ts";
+import { learnerKeyIn } from "../wallet/learner-did.ts";
+
+const EARNING_ACTOR: Actor = { kind: "system", reason: "criteria met" };
+
+/**
+ * Inside the transaction that recorded a learner's progress (a module completed, a quiz passed, a project graded, a
+ * review given): when the achievement's rules are now met, awards the credential through the one award use case.
+ * The enrolment row is locked first and the award's idempotency key names the enrolment, so however many events
+ * arrive together, the credential is awarded exactly once. Returns the award id when this call awarded it.
+ */
+export async function checkCompletionIn(
+  deps: AppDeps,
+  r: Repositories,
+  enrolmentId: string,
+): Promise<string | undefined> {
+  const enrolment = await r.enrolments.lock(enrolmentId);
+  if (!enrolment || enrolment.status !== "active") return undefined;
+  const course = await r.courses.find(enrolment.achievementId);
+  if (!course) return undefined;
+  const progress = await r.enrolments.progress(enrolmentId);
+  if (!ruleMet(effectiveRules(course), progress)) return undefined;
+  const [organization, user] = await Promise.all([
+    r.organizations.findById(enrolment.organizationId),
+    r.users.findById(enrolment.userId),
+  ]);
+  if (!organization || !user) return undefined;
+  const target = await awardTargetIn(deps, r, organization, enrolment.achievementId);
+  const recipient = user.emailVerifiedAt ? user.email : (await learnerKeyIn(deps, r, user.id)).did;
+  const now = deps.clock();
+  const { award } = await awardIn(
+    deps,
+    r,
+    target,
+    EARNING_ACTOR,
+    awardRequest.parse({ recipient, recipientName: user.name }),
+    { idempotencyKey: `earned:${enrolment.id}`, notify: true },
+  );
+  await r.enrolments.update(enrolment.id, { status: "completed", completedAt: now, awardId: award.id });
+  await audit(r, {
+    action: "enrolment.completed",
+    actor: EARNING_ACTOR,
+    organizationId: organization.id,
+    subject: enrolment.id,
+    data: { achievementId: enrolment.achievementId, awardId: award.id },
+    at: now,
+  });
+  await attachHeldIn(deps, r, user.id);
+  return award.id;
+}
