@@ -2,6 +2,7 @@
 // Re-exported from ports.ts, where the use cases find every port.
 import type { Course } from "../domain/earning/course.ts";
 import type { CourseInvitation, Enrolment, EnrolmentStatus } from "../domain/earning/enrolment.ts";
+import type { LearningRecord } from "../domain/earning/learning-record.ts";
 import type { Progress } from "../domain/earning/progress.ts";
 
 export type CourseRepository = {
@@ -28,6 +29,8 @@ export type EnrolmentRepository = {
   completeModule(enrolmentId: string, moduleId: string, at: Date): Promise<boolean>;
   /** Everything the award rules read: modules completed, best quiz scores, graded projects, reviews given. */
   progress(enrolmentId: string): Promise<Progress>;
+  /** The dated facts a credential earned on the path carries (best attempts, graded projects, reviews). */
+  record(enrolmentId: string): Promise<LearningRecord | undefined>;
   insertInvitation(invitation: CourseInvitation): Promise<void>;
   findInvitation(tokenHash: string): Promise<CourseInvitation | undefined>;
   acceptInvitation(id: string, at: Date): Promise<void>;

@@ -6,6 +6,7 @@ import {
   isDid,
   normalizedRecipient,
 } from "../../domain/awards/award-request.ts";
+import type { EarnedParts } from "../../domain/earning/learning-record.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { hashedEmailIdentity } from "../../domain/open-badges/identity-hash.ts";
 import { DAY, later } from "../../domain/rules.ts";
@@ -29,6 +30,8 @@ export type AwardOptions = {
   replacesAwardId?: string | undefined;
   /** For a stacked credential: the component credentials it rests on, written into its evidence. */
   components?: readonly { id: string; name: string }[] | undefined;
+  /** For a credential earned on a learning path: the results, evidence and dates that earned it. */
+  earned?: EarnedParts | undefined;
 };
 export type AwardResult = { award: Award; credential: Record<string, unknown> | string; created: boolean };
 
@@ -106,6 +109,7 @@ export async function awardIn(
     issuedOn,
     validUntil,
     components: options.components,
+    earned: options.earned,
   });
   const { id: credentialId, signed } = await signAndStore(deps, r, target.session, {
     credential: document,

@@ -1,5 +1,6 @@
 import { awardRequest } from "../../domain/awards/award-request.ts";
 import { effectiveRules } from "../../domain/earning/course.ts";
+import { earnedParts } from "../../domain/earning/learning-record.ts";
 import { ruleMet } from "../../domain/earning/progress.ts";
 import type { Actor } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
@@ -7,6 +8,10 @@ import { awardIn, awardTargetIn } from "../awards/award-credential.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
 import { attachHeldIn } from "../wallet/attach-awards.ts";
 import { learnerKeyIn } from "../wallet/learner-did.ts";
+
+/** The page that shows what a learner did on a path; public only when the learner makes it so. */
+export const evidenceUrl = (deps: AppDeps, enrolmentId: string) =>
+  `${deps.publicUrl}/evidence/${enrolmentId}`;
 
 const EARNING_ACTOR: Actor = { kind: "system", reason: "criteria met" };
 
@@ -35,13 +40,22 @@ export async function checkCompletionIn(
   const target = await awardTargetIn(deps, r, organization, enrolment.achievementId);
   const recipient = user.emailVerifiedAt ? user.email : (await learnerKeyIn(deps, r, user.id)).did;
   const now = deps.clock();
+  const record = await r.enrolments.record(enrolment.id);
+  if (!record) return undefined;
+  const earned = earnedParts({
+    achievementId: String(target.published.json.id),
+    course,
+    record,
+    evidenceUrl: evidenceUrl(deps, enrolment.id),
+    completedAt: now,
+  });
   const { award } = await awardIn(
     deps,
     r,
     target,
     EARNING_ACTOR,
     awardRequest.parse({ recipient, recipientName: user.name }),
-    { idempotencyKey: `earned:${enrolment.id}`, notify: true },
+    { idempotencyKey: `earned:${enrolment.id}`, notify: true, earned },
   );
   await r.enrolments.update(enrolment.id, { status: "completed", completedAt: now, awardId: award.id });
   await audit(r, {

@@ -11,6 +11,7 @@ import {
   projectSubmissions,
   quizAttempts,
 } from "../schema.ts";
+import { learningRecord } from "./learning-records.ts";
 
 const toEnrolment = (row: typeof enrolments.$inferSelect): Enrolment => ({
   ...row,
@@ -99,6 +100,7 @@ export const enrolmentRepository = (db: Db): EnrolmentRepository => ({
     for (const r of reviews) progress = withEvent(progress, { kind: "review", projectId: r.projectId });
     return progress;
   },
+  record: (enrolmentId) => learningRecord(db, enrolmentId),
   async insertInvitation(invitation) {
     await db.insert(courseInvitations).values(invitation);
   },

@@ -1,4 +1,5 @@
 import { CAIRN_CONTEXT_URL } from "../achievements/achievement-json.ts";
+import type { EarnedParts } from "../earning/learning-record.ts";
 import type { IdentityObject } from "../open-badges/types.ts";
 import type { AwardRequest } from "./award-request.ts";
 
@@ -13,8 +14,10 @@ export function awardCredentialDocument(input: {
   validUntil: Date | undefined;
   /** Credentials this award rests on (a stacked credential's components), named as evidence. */
   components?: readonly { id: string; name: string }[] | undefined;
+  /** For a credential earned on a learning path: the results, evidence and dates that earned it. */
+  earned?: EarnedParts | undefined;
 }): Record<string, unknown> {
-  const { request } = input;
+  const { request, earned } = input;
   const evidence = [
     ...(request.evidenceUrl || request.narrative
       ? [
@@ -31,7 +34,15 @@ export function awardCredentialDocument(input: {
       name: component.name,
       description: "A component credential of this stacked credential, verifiable on its own.",
     })),
+    ...(earned?.evidence ?? []),
   ];
+  const results = [
+    ...(request.result ? [{ type: ["Result"], value: request.result }] : []),
+    ...(earned?.results ?? []),
+  ];
+  const achievement = earned?.resultDescriptions.length
+    ? { ...input.achievement, resultDescription: earned.resultDescriptions }
+    : input.achievement;
   return {
     "@context": [
       "https://www.w3.org/ns/credentials/v2",
@@ -46,8 +57,11 @@ export function awardCredentialDocument(input: {
     credentialSubject: {
       type: ["AchievementSubject"],
       ...("id" in input.subject ? { id: input.subject.id } : { identifier: [input.subject.identifier] }),
-      achievement: input.achievement,
-      ...(request.result ? { result: [{ type: ["Result"], value: request.result }] } : {}),
+      achievement,
+      ...(results.length ? { result: results } : {}),
+      ...(earned
+        ? { activityStartDate: xsd(earned.activityStartDate), activityEndDate: xsd(earned.activityEndDate) }
+        : {}),
     },
     ...(evidence.length ? { evidence } : {}),
   };
