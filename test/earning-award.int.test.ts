@@ -83,7 +83,7 @@ async function enrolled() {
   });
   const achievementId = created.headers.get("location")?.split("/").at(-1) ?? "";
   await owner.submit(`/orgs/${slug}/achievements/${achievementId}/publish`, {});
-  await signedUp(ctx.app, { email: `earn-learner-${n}@example.org`, name: `Learner ${n}` });
+  const learner = await signedUp(ctx.app, { email: `earn-learner-${n}@example.org`, name: `Learner ${n}` });
   const [user] = await sql("SELECT id FROM users WHERE email = $1", [`earn-learner-${n}@example.org`]);
   const [org] = await sql("SELECT id FROM organizations WHERE slug = $1", [slug]);
   const enrolmentId = ctx.deps.newId();
@@ -109,7 +109,7 @@ async function enrolled() {
       evidencePublic: false,
     });
   });
-  return { achievementId, enrolmentId, organizationId: String(org?.id) };
+  return { achievementId, enrolmentId, organizationId: String(org?.id), learner };
 }
 
 const check = (enrolmentId: string) => ctx.deps.uow((r) => checkCompletionIn(ctx.deps, r, enrolmentId));
@@ -213,5 +213,34 @@ describe("earning a credential on a learning path", () => {
     await sql("UPDATE enrolments SET status = 'pending' WHERE id = $1", [enrolmentId]);
     await ctx.deps.uow((r) => r.enrolments.completeModule(enrolmentId, "m1", new Date()));
     expect(await check(enrolmentId)).toBeUndefined();
+  });
+});
+
+describe("the evidence page behind an earned credential", () => {
+  it("is private to the learner and the issuer's assessors until the learner makes it public", async () => {
+    const { enrolmentId, organizationId, learner: learnerClient } = await enrolled();
+    await ctx.deps.uow((r) => r.enrolments.completeModule(enrolmentId, "m1", new Date()));
+    await passQuiz(enrolmentId, 1, 100);
+    await gradeProject(enrolmentId, organizationId, [
+      ["l2", 3],
+      ["l2", 3],
+    ]);
+    expect(await check(enrolmentId)).toBeDefined();
+    const path = `/evidence/${enrolmentId}`;
+    expect((await ctx.app.request(path)).status).toBe(404);
+    const stranger = await signedUp(ctx.app, { email: `earn-stranger-${++counter}@example.org` });
+    expect((await stranger.get(path)).status).toBe(404);
+    const own = await learnerClient.get(path);
+    expect(own.status).toBe(200);
+    const page = await own.text();
+    expect(page).toContain("This page is private");
+    expect(page).toContain("My analysis");
+    expect(page).toContain("Proficient");
+    expect((await stranger.submit(`${path}/visibility`, { public: "yes" })).status).toBe(404);
+    expect((await ctx.app.request(path)).status).toBe(404);
+    expect((await learnerClient.submit(`${path}/visibility`, { public: "yes" })).status).toBe(303);
+    const open = await ctx.app.request(path);
+    expect(open.status).toBe(200);
+    expect(await open.text()).toContain("Balance sheet basics");
   });
 });

@@ -28,6 +28,7 @@ import { badgeImageHeaders, badgeImagePages } from "./pages/badge-image-pages.ts
 import { catalogPages } from "./pages/catalog-pages.tsx";
 import { dashboardPages } from "./pages/dashboard-pages.tsx";
 import { docsPage, type OpenApiDocument } from "./pages/docs-page.tsx";
+import { evidencePages } from "./pages/evidence-pages.tsx";
 import { homeAndAdminPages } from "./pages/home-and-admin-pages.tsx";
 import { issuerRegistryPages } from "./pages/issuer-registry-pages.tsx";
 import { errorPage } from "./pages/kit.tsx";
@@ -161,6 +162,7 @@ export function createApp(deps: HttpDeps) {
   app.route("/", profilePages(deps));
   app.route("/", issuerRegistryPages(deps));
   app.route("/", catalogPages(deps));
+  app.route("/", evidencePages(deps));
   app.route("/", accreditationPages(deps));
   app.route("/", analyticsPages(deps));
   app.route("/", talentAccountPages(deps));

@@ -1,7 +1,7 @@
 import { awardRequest } from "../../domain/awards/award-request.ts";
 import { effectiveRules } from "../../domain/earning/course.ts";
 import { earnedParts } from "../../domain/earning/learning-record.ts";
-import { ruleMet } from "../../domain/earning/progress.ts";
+import { ruleChecklist, ruleMet } from "../../domain/earning/progress.ts";
 import type { Actor } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
 import { awardIn, awardTargetIn } from "../awards/award-credential.ts";
@@ -31,7 +31,9 @@ export async function checkCompletionIn(
   const course = await r.courses.find(enrolment.achievementId);
   if (!course) return undefined;
   const progress = await r.enrolments.progress(enrolmentId);
-  if (!ruleMet(effectiveRules(course), progress)) return undefined;
+  const rules = effectiveRules(course);
+  // A path with nothing to do awards nothing: a credential must rest on something the learner did.
+  if (ruleChecklist(rules, progress).length === 0 || !ruleMet(rules, progress)) return undefined;
   const [organization, user] = await Promise.all([
     r.organizations.findById(enrolment.organizationId),
     r.users.findById(enrolment.userId),

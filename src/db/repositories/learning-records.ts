@@ -57,6 +57,9 @@ export async function learningRecord(db: Db, enrolmentId: string): Promise<Learn
       points: s.points ?? 0,
       gradedAt: s.gradedAt ?? s.submittedAt,
       peerReviews: reviews,
+      text: s.text,
+      links: s.links,
+      feedback: s.feedback,
     });
   }
   return {

@@ -16,6 +16,10 @@ export type LearningRecord = {
     points: number;
     gradedAt: Date;
     peerReviews: number;
+    /** What the learner handed in for that revision, and the assessor's feedback: shown on the evidence page. */
+    text: string;
+    links: string[];
+    feedback: string | null;
   }[];
   reviewsGiven: number;
 };
