@@ -2,7 +2,7 @@ import Ajv2019 from "ajv/dist/2019.js";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkCompletionIn } from "../src/app/earning/check-completion.ts";
-import { type CourseContent, courseContent } from "../src/domain/earning/course.ts";
+import { enrolled, gradeProject, passQuiz } from "./earning-fixtures.ts";
 import { startTestContext, type TestContext } from "./harness.ts";
 import { signedUp } from "./http-client.ts";
 import { hasInterop, readInteropJson } from "./interop.ts";
@@ -18,128 +18,17 @@ let counter = 0;
 const sql = async (text: string, params: unknown[] = []) =>
   (await ctx.database.executeSql(text, params)).rows as Json[];
 
-const content: CourseContent = courseContent.parse({
-  modules: [
-    {
-      id: "m1",
-      title: "Reading a balance sheet",
-      body: "# Assets and liabilities",
-      assessments: [
-        {
-          kind: "quiz",
-          id: "q1",
-          title: "Balance sheet basics",
-          passMark: 70,
-          questions: [
-            { kind: "numeric", id: "n1", prompt: "2 + 2?", answer: 4 },
-            { kind: "text", id: "t1", prompt: "Capital of France?", accepted: ["Paris"] },
-          ],
-        },
-        {
-          kind: "project",
-          id: "p1",
-          title: "Analyse a company",
-          passPoints: 4,
-          accepts: {},
-          rubric: [
-            {
-              id: "c1",
-              name: "Accuracy",
-              levels: [
-                { id: "l1", name: "Developing", points: 1, descriptor: "Some errors" },
-                { id: "l2", name: "Proficient", points: 3, descriptor: "Accurate" },
-              ],
-            },
-            {
-              id: "c2",
-              name: "Clarity",
-              levels: [
-                { id: "l1", name: "Developing", points: 1 },
-                { id: "l2", name: "Proficient", points: 3 },
-              ],
-            },
-          ],
-        },
-      ],
-    },
-  ],
-});
-
-/** A published micro-credential with this course, and an active enrolment of a new learner. */
-async function enrolled() {
-  const n = ++counter;
-  const owner = await signedUp(ctx.app, { email: `earn-owner-${n}@example.org` });
-  const slug = `earn-org-${n}`;
-  await owner.submit("/orgs", { name: `Ledger School ${n}`, slug });
-  const created = await owner.submit(`/orgs/${slug}/achievements`, {
-    name: "Financial Statements",
-    description: "Reads and analyses financial statements.",
-    criteria: "Complete the path.",
-    learningOutcomes: "Analyse a balance sheet",
-    workloadHours: "20",
-    assessmentType: "project",
-    participationForm: "online",
-    qualityAssurance: "Assessed by certified accountants.",
-  });
-  const achievementId = created.headers.get("location")?.split("/").at(-1) ?? "";
-  await owner.submit(`/orgs/${slug}/achievements/${achievementId}/publish`, {});
-  const learner = await signedUp(ctx.app, { email: `earn-learner-${n}@example.org`, name: `Learner ${n}` });
-  const [user] = await sql("SELECT id FROM users WHERE email = $1", [`earn-learner-${n}@example.org`]);
-  const [org] = await sql("SELECT id FROM organizations WHERE slug = $1", [slug]);
-  const enrolmentId = ctx.deps.newId();
-  const started = new Date(Date.now() - 10 * 86_400_000);
-  await ctx.deps.uow(async (r) => {
-    await r.courses.save({
-      ...content,
-      achievementId,
-      organizationId: String(org?.id),
-      updatedAt: new Date(),
-    });
-    await r.enrolments.insert({
-      id: enrolmentId,
-      achievementId,
-      organizationId: String(org?.id),
-      userId: String(user?.id),
-      status: "active",
-      createdAt: started,
-      decidedAt: started,
-      decidedBy: null,
-      completedAt: null,
-      awardId: null,
-      evidencePublic: false,
-    });
-  });
-  return { achievementId, enrolmentId, organizationId: String(org?.id), learner };
-}
-
 const check = (enrolmentId: string) => ctx.deps.uow((r) => checkCompletionIn(ctx.deps, r, enrolmentId));
-
-async function passQuiz(enrolmentId: string, number: number, percent: number) {
-  await sql(
-    `INSERT INTO quiz_attempts (id, enrolment_id, quiz_id, number, questions, started_at, submitted_at, answers, points, max_points, percent, passed)
-     VALUES ($1, $2, 'q1', $3, '[]', now(), now(), '{}', $4, 2, $5, $6)`,
-    [ctx.deps.newId(), enrolmentId, number, (percent / 100) * 2, percent, percent >= 70],
-  );
-}
-async function gradeProject(enrolmentId: string, organizationId: string, levels: [string, number][]) {
-  const grade = Object.fromEntries(levels.map(([levelId, points], i) => [`c${i + 1}`, { levelId, points }]));
-  const points = levels.reduce((sum, [, p]) => sum + p, 0);
-  await sql(
-    `INSERT INTO project_submissions (id, enrolment_id, organization_id, project_id, revision, text, links, status, submitted_at, graded_at, grade, points)
-     VALUES ($1, $2, $3, 'p1', 1, 'My analysis', '{}', 'graded', now(), now(), $4, $5)`,
-    [ctx.deps.newId(), enrolmentId, organizationId, JSON.stringify(grade), points],
-  );
-}
 
 describe("earning a credential on a learning path", () => {
   it("awards nothing until every rule is met, then exactly once, with results, evidence and activity dates inside", async () => {
-    const { enrolmentId, organizationId } = await enrolled();
+    const { enrolmentId, organizationId } = await enrolled(ctx);
     expect(await check(enrolmentId)).toBeUndefined();
     await ctx.deps.uow((r) => r.enrolments.completeModule(enrolmentId, "m1", new Date()));
-    await passQuiz(enrolmentId, 1, 50);
-    await passQuiz(enrolmentId, 2, 100);
+    await passQuiz(ctx, enrolmentId, 1, 50);
+    await passQuiz(ctx, enrolmentId, 2, 100);
     expect(await check(enrolmentId)).toBeUndefined();
-    await gradeProject(enrolmentId, organizationId, [
+    await gradeProject(ctx, enrolmentId, organizationId, [
       ["l2", 3],
       ["l1", 1],
     ]);
@@ -209,7 +98,7 @@ describe("earning a credential on a learning path", () => {
   });
 
   it("does not award a pending enrolment even when the facts would meet the rules", async () => {
-    const { enrolmentId } = await enrolled();
+    const { enrolmentId } = await enrolled(ctx);
     await sql("UPDATE enrolments SET status = 'pending' WHERE id = $1", [enrolmentId]);
     await ctx.deps.uow((r) => r.enrolments.completeModule(enrolmentId, "m1", new Date()));
     expect(await check(enrolmentId)).toBeUndefined();
@@ -218,10 +107,10 @@ describe("earning a credential on a learning path", () => {
 
 describe("the evidence page behind an earned credential", () => {
   it("is private to the learner and the issuer's assessors until the learner makes it public", async () => {
-    const { enrolmentId, organizationId, learner: learnerClient } = await enrolled();
+    const { enrolmentId, organizationId, learner: learnerClient } = await enrolled(ctx);
     await ctx.deps.uow((r) => r.enrolments.completeModule(enrolmentId, "m1", new Date()));
-    await passQuiz(enrolmentId, 1, 100);
-    await gradeProject(enrolmentId, organizationId, [
+    await passQuiz(ctx, enrolmentId, 1, 100);
+    await gradeProject(ctx, enrolmentId, organizationId, [
       ["l2", 3],
       ["l2", 3],
     ]);

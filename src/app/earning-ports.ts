@@ -2,6 +2,7 @@
 // Re-exported from ports.ts, where the use cases find every port.
 import type { Course } from "../domain/earning/course.ts";
 import type { CourseInvitation, Enrolment, EnrolmentStatus } from "../domain/earning/enrolment.ts";
+import type { CompletionFunnel } from "../domain/earning/funnel.ts";
 import type { LearningRecord } from "../domain/earning/learning-record.ts";
 import type { Progress } from "../domain/earning/progress.ts";
 
@@ -31,6 +32,8 @@ export type EnrolmentRepository = {
   progress(enrolmentId: string): Promise<Progress>;
   /** The dated facts a credential earned on the path carries (best attempts, graded projects, reviews). */
   record(enrolmentId: string): Promise<LearningRecord | undefined>;
+  /** The completion funnel of every path of the organization that has enrolments. */
+  funnels(organizationId: string): Promise<CompletionFunnel[]>;
   insertInvitation(invitation: CourseInvitation): Promise<void>;
   findInvitation(tokenHash: string): Promise<CourseInvitation | undefined>;
   acceptInvitation(id: string, at: Date): Promise<void>;

@@ -11,6 +11,7 @@ import {
   projectSubmissions,
   quizAttempts,
 } from "../schema.ts";
+import { completionFunnels } from "./completion-funnel.ts";
 import { learningRecord } from "./learning-records.ts";
 
 const toEnrolment = (row: typeof enrolments.$inferSelect): Enrolment => ({
@@ -101,6 +102,7 @@ export const enrolmentRepository = (db: Db): EnrolmentRepository => ({
     return progress;
   },
   record: (enrolmentId) => learningRecord(db, enrolmentId),
+  funnels: (organizationId) => completionFunnels(db, organizationId),
   async insertInvitation(invitation) {
     await db.insert(courseInvitations).values(invitation);
   },

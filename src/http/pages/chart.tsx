@@ -66,3 +66,62 @@ export function BarChart(props: { title: string; unit: string; data: { label: st
     </figure>
   );
 }
+
+/** Horizontal bars for a funnel of named steps: long labels stay readable, each bar shows its share of the first. */
+export function FunnelChart(props: {
+  title: string;
+  unit: string;
+  data: { label: string; value: number }[];
+}) {
+  const { data } = props;
+  const width = 640;
+  const row = 26;
+  const labelWidth = 300;
+  const first = Math.max(1, data[0]?.value ?? 0, ...data.map((d) => d.value));
+  const summary = `${props.title}: ${data.map((d) => `${d.label} ${d.value}`).join(", ")}.`;
+  return (
+    <figure class="chart">
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${width} ${row * data.length + 4}`}
+        width="100%"
+        xmlns="http://www.w3.org/2000/svg"
+      >
+        {data.map((d, i) => {
+          const w = ((width - labelWidth - 50) * d.value) / first;
+          const y = i * row + 4;
+          return (
+            <g>
+              <text x={labelWidth - 8} y={y + 15} text-anchor="end" font-size="12" fill="#222">
+                {d.label.length > 44 ? `${d.label.slice(0, 43)}…` : d.label}
+              </text>
+              <rect x={labelWidth} y={y} width={Math.max(w, 1)} height={row - 8} fill="#1f5f8b" />
+              <text x={labelWidth + Math.max(w, 1) + 6} y={y + 15} font-size="12" fill="#222">
+                {d.value}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption>{props.title}</figcaption>
+      <table class="visually-hidden">
+        <caption>{props.title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Step</th>
+            <th scope="col">{props.unit}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.map((d) => (
+            <tr>
+              <th scope="row">{d.label}</th>
+              <td>{d.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

@@ -15,7 +15,8 @@ type Tab =
   | "accreditation"
   | "analytics"
   | "workforce"
-  | "talent";
+  | "talent"
+  | "learning";
 
 export function OrganizationTabs(props: {
   organization: Organization;
@@ -30,6 +31,12 @@ export function OrganizationTabs(props: {
       "Micro-credentials",
       `/orgs/${o.slug}/achievements`,
       !role || roleAllows(role, "credentials:read"),
+    ],
+    [
+      "learning",
+      "Learning paths",
+      `/orgs/${o.slug}/learning`,
+      !!role && roleAllows(role, "assessments:grade"),
     ],
     ["awards", "Awards", `/orgs/${o.slug}/awards`, !role || roleAllows(role, "credentials:read")],
     ["analytics", "Analytics", `/orgs/${o.slug}/analytics`, !role || roleAllows(role, "credentials:read")],

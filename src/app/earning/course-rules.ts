@@ -1,0 +1,53 @@
+import { effectiveRules } from "../../domain/earning/course.ts";
+import { formFromRules, type RuleForm, rulesFromForm } from "../../domain/earning/rule-form.ts";
+import { DomainError } from "../../domain/errors.ts";
+import type { Actor } from "../../domain/types.ts";
+import { audit } from "../audit.ts";
+import { authorizeOrganization } from "../authorize.ts";
+import type { AppDeps, Repositories } from "../ports.ts";
+
+async function courseOf(r: Repositories, actor: Actor, slug: string, achievementId: string) {
+  const { organization, membership } = await authorizeOrganization(r, actor, slug, "courses:write");
+  const course = await r.courses.find(achievementId);
+  if (!course || course.organizationId !== organization.id) {
+    throw new DomainError("course_not_found", "This micro-credential has no learning path yet.");
+  }
+  return { organization, membership, course };
+}
+
+/** The award rules of a path as the rules form shows them; the default (everything) when the issuer set none. */
+export const getCourseRules = (deps: AppDeps, actor: Actor, slug: string, achievementId: string) =>
+  deps.uow(async (r) => {
+    const found = await courseOf(r, actor, slug, achievementId);
+    return {
+      ...found,
+      isDefault: !found.course.rules,
+      form: formFromRules(found.course, effectiveRules(found.course)),
+    };
+  });
+
+/**
+ * Sets the award rules from the form, or (`form` undefined) returns to the default rules. Applies from each learner's
+ * next step on the path: a learner who already meets looser rules is awarded when they next complete anything.
+ */
+export const setCourseRules = (
+  deps: AppDeps,
+  actor: Actor,
+  slug: string,
+  achievementId: string,
+  form: RuleForm | undefined,
+) =>
+  deps.uow(async (r) => {
+    const { organization, course } = await courseOf(r, actor, slug, achievementId);
+    const rules = form ? rulesFromForm(course, form) : undefined;
+    const now = deps.clock();
+    await r.courses.save({ ...course, rules, updatedAt: now });
+    await audit(r, {
+      action: "course.rules_set",
+      actor,
+      organizationId: organization.id,
+      subject: achievementId,
+      data: { rules: rules ?? "default" },
+      at: now,
+    });
+  });

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkCompletionIn } from "../src/app/earning/check-completion.ts";
+import { enrolled, gradeProject, passQuiz } from "./earning-fixtures.ts";
+import { startTestContext, type TestContext } from "./harness.ts";
+import { signedUp } from "./http-client.ts";
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await startTestContext();
+});
+afterAll(() => ctx.close());
+
+const sql = async (text: string, params: unknown[] = []) =>
+  (await ctx.database.executeSql(text, params)).rows as Record<string, unknown>[];
+
+describe("award rules an issuer sets on a learning path", () => {
+  it("shows the default rules, saves thresholds, refuses bad numbers without saving, and returns to the default", async () => {
+    const { owner, slug, achievementId } = await enrolled(ctx);
+    const path = `/orgs/${slug}/achievements/${achievementId}/course/rules`;
+    const page = await (await owner.get(path)).text();
+    expect(page).toContain("the default applies");
+    expect(page).toMatch(/name="quiz:q1"[^>]*value="70"/);
+
+    const refused = await owner.submit(path, { combine: "all", "quiz:q1": "140", "module:m1": "on" });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("Enter a number from 0 to 100");
+    const [before] = await sql("SELECT content FROM courses WHERE achievement_id = $1", [achievementId]);
+    expect((before?.content as { rules?: unknown }).rules).toBeUndefined();
+
+    const saved = await owner.submit(path, { combine: "any", "quiz:q1": "90", "rubric:p1:c1": "3" });
+    expect(saved.status).toBe(303);
+    const [after] = await sql("SELECT content FROM courses WHERE achievement_id = $1", [achievementId]);
+    expect((after?.content as { rules?: unknown }).rules).toEqual({
+      kind: "any",
+      rules: [
+        { kind: "quiz", quizId: "q1", minPercent: 90 },
+        { kind: "rubric", projectId: "p1", minPoints: 3, criterionId: "c1" },
+      ],
+    });
+    expect((await owner.submit(path, { combine: "all" })).status).toBe(422);
+    expect((await owner.submit(`${path}/default`, {})).status).toBe(303);
+    const [reset] = await sql("SELECT content FROM courses WHERE achievement_id = $1", [achievementId]);
+    expect((reset?.content as { rules?: unknown }).rules).toBeUndefined();
+  });
+
+  it("awards on 'any' rules as soon as one is met", async () => {
+    const { owner, slug, achievementId, enrolmentId } = await enrolled(ctx);
+    await owner.submit(`/orgs/${slug}/achievements/${achievementId}/course/rules`, {
+      combine: "any",
+      "quiz:q1": "90",
+      "module:m1": "on",
+    });
+    await passQuiz(ctx, enrolmentId, 1, 95);
+    const awarded = await ctx.deps.uow((r) => checkCompletionIn(ctx.deps, r, enrolmentId));
+    expect(awarded).toBeDefined();
+  });
+
+  it("keeps the rules and the funnel to the organization's own staff", async () => {
+    const { slug, achievementId } = await enrolled(ctx);
+    const outsider = await signedUp(ctx.app, { email: `rules-outsider-${achievementId}@example.org` });
+    expect((await outsider.get(`/orgs/${slug}/achievements/${achievementId}/course/rules`)).status).toBe(404);
+    expect((await outsider.get(`/orgs/${slug}/learning`)).status).toBe(404);
+  });
+});
+
+describe("the completion funnel", () => {
+  it("counts learners at each step of a path", async () => {
+    const first = await enrolled(ctx);
+    await ctx.deps.uow((r) => r.enrolments.completeModule(first.enrolmentId, "m1", new Date()));
+    await passQuiz(ctx, first.enrolmentId, 1, 80);
+    await gradeProject(ctx, first.enrolmentId, first.organizationId, [
+      ["l2", 3],
+      ["l2", 3],
+    ]);
+    const page = await (await first.owner.get(`/orgs/${first.slug}/learning`)).text();
+    expect(page).toContain("Financial Statements");
+    for (const step of [
+      "Enrolled 1",
+      "Started 1",
+      "Module: Reading a balance sheet 1",
+      "Passed: Balance sheet basics 1",
+      "Handed in: Analyse a company 1",
+      "Graded: Analyse a company 1",
+      "Awarded 0",
+    ]) {
+      expect(page).toContain(step);
+    }
+  });
+});
