@@ -2,6 +2,7 @@ import { awardRequest } from "../../domain/awards/award-request.ts";
 import { effectiveRules } from "../../domain/earning/course.ts";
 import { earnedParts } from "../../domain/earning/learning-record.ts";
 import { ruleChecklist, ruleMet } from "../../domain/earning/progress.ts";
+import { DomainError } from "../../domain/errors.ts";
 import type { Actor } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
 import { awardIn, awardTargetIn } from "../awards/award-credential.ts";
@@ -39,7 +40,12 @@ export async function checkCompletionIn(
     r.users.findById(enrolment.userId),
   ]);
   if (!organization || !user) return undefined;
-  const target = await awardTargetIn(deps, r, organization, enrolment.achievementId);
+  // An archived micro-credential awards no more; the learner's progress stays recorded.
+  const target = await awardTargetIn(deps, r, organization, enrolment.achievementId).catch((error) => {
+    if (error instanceof DomainError) return undefined;
+    throw error;
+  });
+  if (!target) return undefined;
   const recipient = user.emailVerifiedAt ? user.email : (await learnerKeyIn(deps, r, user.id)).did;
   const now = deps.clock();
   const record = await r.enrolments.record(enrolment.id);
