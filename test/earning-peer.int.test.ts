@@ -36,7 +36,12 @@ describe("peer review of projects", () => {
       await enrolledLearner(ctx, org, "Ben Okafor"),
       await enrolledLearner(ctx, org, "Cleo Marsh"),
     ];
-    const adaWork = await submitWork(ctx, org, ada, "Ada's plan: exits marked, extinguishers checked weekly.");
+    const adaWork = await submitWork(
+      ctx,
+      org,
+      ada,
+      "Ada's plan: exits marked, extinguishers checked weekly.",
+    );
     expect(adaWork.assigned).toEqual([]);
     const benWork = await submitWork(ctx, org, ben, "Ben's plan: a fire drill every term.");
     const cleoWork = await submitWork(ctx, org, cleo, "Cleo's plan: first-aid kit by the door.");
@@ -65,10 +70,15 @@ describe("peer review of projects", () => {
     const adaTaskOnBen = (await tasksOf(ada)).find((t) => t.submissionId === benWork.id);
     const adaTaskOnCleo = (await tasksOf(ada)).find((t) => t.submissionId === cleoWork.id);
     if (!adaTaskOnBen || !adaTaskOnCleo) throw new Error("tasks missing");
+    await sql(
+      "INSERT INTO submission_files (id, submission_id, name, media_type, size, storage_key, created_at) VALUES ($1, $2, 'drill-plan.pdf', 'application/pdf', 2048, 'k', now())",
+      [ctx.deps.newId(), benWork.id],
+    );
     const page = await ada.client.get(reviewPath(org.achievementId, adaTaskOnBen.id));
     const pageHtml = await page.text();
     expect(pageHtml).toContain("a fire drill every term");
     expect(pageHtml).toContain('type="radio"');
+    expect(pageHtml).toContain("drill-plan.pdf");
     for (const html of [listHtml, pageHtml]) {
       for (const other of [ben, cleo]) {
         expect(html).not.toContain(other.name);
@@ -94,9 +104,9 @@ describe("peer review of projects", () => {
     const foreign = await ada.client.submit(path, { "level-clarity": "crisp", "level-coverage": "crisp" });
     expect(foreign.status).toBe(422);
     expect((await tasksOf(ada)).find((t) => t.id === adaTaskOnBen.id)?.submittedAt).toBeNull();
-    expect(await sql("SELECT 1 FROM enrolments WHERE id = $1 AND status = 'completed'", [ada.enrolmentId])).toEqual(
-      [],
-    );
+    expect(
+      await sql("SELECT 1 FROM enrolments WHERE id = $1 AND status = 'completed'", [ada.enrolmentId]),
+    ).toEqual([]);
 
     // The review: recorded, confirmed, and it meets the "reviews ≥ 1" rule, which awards the credential.
     const done = await ada.client.submit(path, full);

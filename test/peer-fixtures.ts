@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { assignReviewsIn } from "../src/app/earning/assign-reviews.ts";
-import { courseContent } from "../src/domain/earning/course.ts";
 import { projectSubmissions } from "../src/db/schema.ts";
+import { courseContent } from "../src/domain/earning/course.ts";
 import type { TestContext } from "./harness.ts";
 import { type BrowserClient, signedUp } from "./http-client.ts";
 
@@ -58,7 +58,8 @@ let lastSubmittedAt = 0;
 /** An organization with a published micro-credential carrying the peer-reviewed course. */
 export async function peerOrganization(ctx: TestContext, name: string) {
   const n = ++counter;
-  const owner = await signedUp(ctx.app, { email: `peer-owner-${n}-${name.length}@example.org` });
+  const ownerEmail = `peer-owner-${n}-${name.length}@example.org`;
+  const owner = await signedUp(ctx.app, { email: ownerEmail });
   const slug = `peer-org-${n}-${Date.now().toString(36)}`;
   await owner.submit("/orgs", { name, slug });
   const created = await owner.submit(`/orgs/${slug}/achievements`, {
@@ -80,10 +81,13 @@ export async function peerOrganization(ctx: TestContext, name: string) {
   await ctx.deps.uow((r) =>
     r.courses.save({ ...peerCourse(), achievementId, organizationId, updatedAt: ctx.deps.clock() }),
   );
-  return { owner, slug, achievementId, organizationId };
+  return { owner, ownerEmail, slug, achievementId, organizationId };
 }
 
 export type Learner = { client: BrowserClient; name: string; email: string; enrolmentId: string };
+
+/** The password every account made here signs in with (signedUp's default). */
+export const PASSWORD = "correct horse battery";
 
 /** A signed-up learner with an active enrolment on the path. */
 export async function enrolledLearner(
@@ -125,6 +129,8 @@ export async function submitWork(
   revision = 1,
 ) {
   const id = ctx.deps.newId();
+  // Strictly increasing, so arrival order is the order of calls.
+  lastSubmittedAt = Math.max(Date.now(), lastSubmittedAt + 1);
   await ctx.database.db.transaction(async (tx) => {
     await tx.insert(projectSubmissions).values({
       id,
@@ -135,8 +141,7 @@ export async function submitWork(
       text,
       links: ["https://example.org/plan"],
       status: "submitted",
-      // Strictly increasing, so arrival order is the order of calls.
-      submittedAt: new Date((lastSubmittedAt = Math.max(Date.now(), lastSubmittedAt + 1))),
+      submittedAt: new Date(lastSubmittedAt),
     });
   });
   const assigned = await ctx.deps.uow((r) =>

@@ -4,7 +4,10 @@ import { audit } from "../audit.ts";
 import type { AppDeps, Repositories, ReviewableSubmission } from "../ports.ts";
 
 /** A submission that has just been recorded. */
-export type ArrivedSubmission = Pick<ReviewableSubmission, "id" | "enrolmentId" | "achievementId" | "projectId">;
+export type ArrivedSubmission = Pick<
+  ReviewableSubmission,
+  "id" | "enrolmentId" | "achievementId" | "projectId"
+>;
 
 /**
  * Hands out peer-review tasks for a submission that has just arrived. The projects' submit use case calls it
@@ -27,10 +30,11 @@ export async function assignReviewsIn(
   const project = found?.assessment.kind === "project" ? found.assessment : undefined;
   if (!course || !project?.peerReview) return { assigned: [], withdrawn: [] };
   await r.peerReviews.lockProject(submission.achievementId, submission.projectId);
-  const [submissions, tasks] = await Promise.all([
-    r.peerReviews.submissionsForProject(submission.achievementId, submission.projectId),
-    r.peerReviews.forProject(submission.achievementId, submission.projectId),
-  ]);
+  const submissions = await r.peerReviews.submissionsForProject(
+    submission.achievementId,
+    submission.projectId,
+  );
+  const tasks = await r.peerReviews.forProject(submission.achievementId, submission.projectId);
   // Each author's latest revision before this arrival, in the order those revisions arrived.
   const latest = new Map<string, ReviewableSubmission>();
   for (const s of submissions) if (s.id !== submission.id) latest.set(s.enrolmentId, s);

@@ -1,5 +1,5 @@
 import { findAssessment, type PeerReviewSettings, type Project } from "../../domain/earning/course.ts";
-import { type PeerAggregate, aggregateReviews } from "../../domain/earning/peer-aggregate.ts";
+import { aggregateReviews, type PeerAggregate } from "../../domain/earning/peer-aggregate.ts";
 import { type AnonymousReview, anonymousReviews } from "../../domain/earning/peer-feedback.ts";
 import type { PeerReview, Repositories, ReviewableSubmission } from "../ports.ts";
 
@@ -20,7 +20,10 @@ export type PeerFeedback = {
  * learner page calls this after checking the submission is the signed-in learner's) and what the assessor's
  * summary builds on. Undefined when the submission does not exist or its project has no peer review.
  */
-export async function peerFeedbackFor(r: Repositories, submissionId: string): Promise<PeerFeedback | undefined> {
+export async function peerFeedbackFor(
+  r: Repositories,
+  submissionId: string,
+): Promise<PeerFeedback | undefined> {
   const submission = await r.peerReviews.findSubmission(submissionId);
   if (!submission) return undefined;
   const course = await r.courses.find(submission.achievementId);

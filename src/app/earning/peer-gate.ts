@@ -1,9 +1,7 @@
 import { findAssessment } from "../../domain/earning/course.ts";
 import type { Repositories } from "../ports.ts";
 
-export type PeerGate =
-  | { open: true }
-  | { open: false; done: number; required: number; message: string };
+export type PeerGate = { open: true } | { open: false; done: number; required: number; message: string };
 
 /**
  * Whether a submission may be graded yet, as far as peer review goes. When its project says

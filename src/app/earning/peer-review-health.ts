@@ -28,20 +28,16 @@ export function peerReviewHealth(deps: AppDeps, actor: Actor, slug: string) {
   return deps.uow(async (r) => {
     const access = await authorizeOrganization(r, actor, slug, "assessments:grade");
     const organizationId = access.organization.id;
-    const [courses, achievements] = await Promise.all([
-      r.courses.listForOrganization(organizationId),
-      r.achievements.list(organizationId),
-    ]);
+    const courses = await r.courses.listForOrganization(organizationId);
+    const achievements = await r.achievements.list(organizationId);
     const names = new Map(achievements.map((a) => [a.id, a.name]));
     const projects: PeerProjectHealth[] = [];
     for (const course of courses) {
       for (const project of projectsOf(course)) {
         const settings = project.peerReview;
         if (!settings) continue;
-        const [all, tasks] = await Promise.all([
-          r.peerReviews.submissionsForProject(course.achievementId, project.id),
-          r.peerReviews.forProject(course.achievementId, project.id),
-        ]);
+        const all = await r.peerReviews.submissionsForProject(course.achievementId, project.id);
+        const tasks = await r.peerReviews.forProject(course.achievementId, project.id);
         const latest = new Map<string, ReviewableSubmission>();
         for (const s of all) if (s.organizationId === organizationId) latest.set(s.enrolmentId, s);
         const live = [...latest.values()];

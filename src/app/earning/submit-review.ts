@@ -31,7 +31,10 @@ export function submitReview(
     if (!enrolment || !review || review.reviewerEnrolmentId !== enrolment.id) throw notYours();
     if (enrolment.status !== "active" && enrolment.status !== "completed") throw notYours();
     if (review.submittedAt) {
-      throw new DomainError("review_already_submitted", "You already submitted this review; it cannot be changed.");
+      throw new DomainError(
+        "review_already_submitted",
+        "You already submitted this review; it cannot be changed.",
+      );
     }
     const submission = await r.peerReviews.findSubmission(review.submissionId);
     const course = await r.courses.find(input.achievementId);
@@ -59,7 +62,10 @@ export function submitReview(
       submittedAt: now,
     });
     if (!recorded) {
-      throw new DomainError("review_already_submitted", "You already submitted this review; it cannot be changed.");
+      throw new DomainError(
+        "review_already_submitted",
+        "You already submitted this review; it cannot be changed.",
+      );
     }
     await audit(r, {
       action: "peer_review.submitted",

@@ -31,7 +31,11 @@ export const peerReviewRepository = (db: Db): PeerReviewRepository => ({
       .from(projectSubmissions)
       .innerJoin(enrolments, eq(enrolments.id, projectSubmissions.enrolmentId))
       .where(and(eq(enrolments.achievementId, achievementId), eq(projectSubmissions.projectId, projectId)))
-      .orderBy(asc(projectSubmissions.submittedAt), asc(projectSubmissions.revision), asc(projectSubmissions.id)),
+      .orderBy(
+        asc(projectSubmissions.submittedAt),
+        asc(projectSubmissions.revision),
+        asc(projectSubmissions.id),
+      ),
   async findSubmission(id) {
     const [row] = await db
       .select(submissionColumns)
@@ -42,12 +46,18 @@ export const peerReviewRepository = (db: Db): PeerReviewRepository => ({
   },
   filesOf: (submissionId) =>
     db
-      .select({ name: submissionFiles.name, mediaType: submissionFiles.mediaType, size: submissionFiles.size })
+      .select({
+        name: submissionFiles.name,
+        mediaType: submissionFiles.mediaType,
+        size: submissionFiles.size,
+      })
       .from(submissionFiles)
       .where(eq(submissionFiles.submissionId, submissionId))
       .orderBy(asc(submissionFiles.createdAt), asc(submissionFiles.name)),
   async lockProject(achievementId, projectId) {
-    await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`peer:${achievementId}:${projectId}`}, 0))`);
+    await db.execute(
+      sql`SELECT pg_advisory_xact_lock(hashtextextended(${`peer:${achievementId}:${projectId}`}, 0))`,
+    );
   },
   async forProject(achievementId, projectId) {
     const rows = await db

@@ -63,7 +63,11 @@ describe("peer-review assignment as submissions arrive", () => {
     const { live, tasks } = simulate(2, [0, 1, 2, 0]);
     expect(tasks.filter((t) => t.submissionId === "s0")).toEqual([]);
     expect(live.map((s) => s.id)).toEqual(["s1", "s2", "s3"]);
-    expect(reviewsOf(tasks, "s3").map((t) => t.reviewerId).sort()).toEqual(["a1", "a2"]);
+    expect(
+      reviewsOf(tasks, "s3")
+        .map((t) => t.reviewerId)
+        .sort(),
+    ).toEqual(["a1", "a2"]);
   });
 
   it("keeps completed reviews of a replaced revision", () => {

@@ -18,7 +18,9 @@ export function anonymousReviews(
   reviews: readonly { submittedAt: Date | null; scores: RubricGrade | null; comment: string | null }[],
 ): AnonymousReview[] {
   return reviews
-    .flatMap((r) => (r.submittedAt && r.scores ? [{ ...r, submittedAt: r.submittedAt, scores: r.scores }] : []))
+    .flatMap((r) =>
+      r.submittedAt && r.scores ? [{ ...r, submittedAt: r.submittedAt, scores: r.scores }] : [],
+    )
     .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())
     .map((r, i) => ({
       label: `Reviewer ${i + 1}`,

@@ -5,7 +5,15 @@ import { levelField, submitReview } from "../../app/earning/submit-review.ts";
 import type { Project } from "../../domain/earning/course.ts";
 import { type AppEnv, actorOf, type HttpDeps } from "../env.ts";
 import { ErrorSummary, Form, type FormErrors, type FormValues, fieldText } from "./forms.tsx";
-import { formFailure, type PageContext, pathParam, readForm, redirectWith, render, signedIn } from "./kit.tsx";
+import {
+  formFailure,
+  type PageContext,
+  pathParam,
+  readForm,
+  redirectWith,
+  render,
+  signedIn,
+} from "./kit.tsx";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 const paragraphs = (text: string) =>
@@ -76,8 +84,8 @@ export function peerReviewPages(deps: HttpDeps) {
         <section class="narrow">
           <h1>Your peer reviews</h1>
           <p>
-            You review other learners' work anonymously: they never learn who reviewed them, and you never learn
-            whose work it is. <a href={`/learn/${achievementId}`}>Back to the course</a>
+            You review other learners' work anonymously: they never learn who reviewed them, and you never
+            learn whose work it is. <a href={`/learn/${achievementId}`}>Back to the course</a>
           </p>
           <h2>To do</h2>
           {pending.length ? (
@@ -96,7 +104,12 @@ export function peerReviewPages(deps: HttpDeps) {
     const user = c.get("user");
     if (!user) return c.redirect(`/signin?next=${encodeURIComponent(c.req.path)}`, 303);
     const [achievementId, reviewId] = [pathParam(c, "achievementId"), pathParam(c, "reviewId")];
-    const { review, project, submission } = await openReviewTask(deps, actorOf(user), achievementId, reviewId);
+    const { review, project, submission } = await openReviewTask(
+      deps,
+      actorOf(user),
+      achievementId,
+      reviewId,
+    );
     const done = review.submittedAt !== null;
     const shown: FormValues = done
       ? Object.fromEntries(Object.entries(review.scores ?? {}).map(([id, s]) => [levelField(id), s.levelId]))
@@ -126,7 +139,15 @@ export function peerReviewPages(deps: HttpDeps) {
             <h3>Links</h3>
             <ul>
               {submission.links.map((link) => (
-                <li>{isWebLink(link) ? <a href={link} rel="nofollow noopener noreferrer">{link}</a> : link}</li>
+                <li>
+                  {isWebLink(link) ? (
+                    <a href={link} rel="nofollow noopener noreferrer">
+                      {link}
+                    </a>
+                  ) : (
+                    link
+                  )}
+                </li>
               ))}
             </ul>
           </>
@@ -160,22 +181,20 @@ export function peerReviewPages(deps: HttpDeps) {
             {review.comment ? paragraphs(review.comment) : null}
           </>
         ) : (
-          <>
-            <Form action={c.req.path} csrf={c.get("csrfToken")}>
-              <RubricChoices project={project} values={shown} errors={errors} />
-              <div class={errors?.comment ? "field has-error" : "field"}>
-                <label for="field-comment">Comment for the learner (optional)</label>
-                <p class="hint" id="field-comment-hint">
-                  Say what works and what could be better. Do not sign it: reviews are anonymous.
-                </p>
-                {errors?.comment ? <p class="field-error">{errors.comment}</p> : null}
-                <textarea id="field-comment" name="comment" rows={6} aria-describedby="field-comment-hint">
-                  {fieldText(values, "comment")}
-                </textarea>
-              </div>
-              <button type="submit">Submit the review</button>
-            </Form>
-          </>
+          <Form action={c.req.path} csrf={c.get("csrfToken")}>
+            <RubricChoices project={project} values={shown} errors={errors} />
+            <div class={errors?.comment ? "field has-error" : "field"}>
+              <label for="field-comment">Comment for the learner (optional)</label>
+              <p class="hint" id="field-comment-hint">
+                Say what works and what could be better. Do not sign it: reviews are anonymous.
+              </p>
+              {errors?.comment ? <p class="field-error">{errors.comment}</p> : null}
+              <textarea id="field-comment" name="comment" rows={6} aria-describedby="field-comment-hint">
+                {fieldText(values, "comment")}
+              </textarea>
+            </div>
+            <button type="submit">Submit the review</button>
+          </Form>
         )}
       </section>,
     );
@@ -188,7 +207,11 @@ export function peerReviewPages(deps: HttpDeps) {
       const values = await readForm(c);
       const achievementId = pathParam(c, "achievementId");
       try {
-        await submitReview(deps, actorOf(user), { achievementId, reviewId: pathParam(c, "reviewId"), values });
+        await submitReview(deps, actorOf(user), {
+          achievementId,
+          reviewId: pathParam(c, "reviewId"),
+          values,
+        });
       } catch (error) {
         return formFailure(c, error, (errors, message) => taskPage(c, values, errors, message));
       }
