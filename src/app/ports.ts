@@ -34,6 +34,7 @@ import type {
   WorkforceRepository,
 } from "./employer-ports.ts";
 import type { PathwayRepository, WalletRepository } from "./learner-ports.ts";
+import type { PeerReviewRepository } from "./peer-review-ports.ts";
 
 export type * from "./catalog-ports.ts";
 export type * from "./credential-ports.ts";
@@ -45,6 +46,7 @@ export type {
   PathwayRepository,
   WalletRepository,
 } from "./learner-ports.ts";
+export type * from "./peer-review-ports.ts";
 
 export type UserRepository = {
   findById(id: string): Promise<User | undefined>;
@@ -341,6 +343,7 @@ export type Repositories = {
   catalog: CatalogRepository;
   courses: CourseRepository;
   enrolments: EnrolmentRepository;
+  peerReviews: PeerReviewRepository;
   jobs: JobQueue;
 };
 

@@ -39,6 +39,8 @@ import { memberPages } from "./pages/member-pages.tsx";
 import { organizationPages } from "./pages/organization-pages.tsx";
 import { pathwayEditorPages } from "./pages/pathway-editor-pages.tsx";
 import { pathwayPages } from "./pages/pathway-pages.tsx";
+import { peerHealthPages } from "./pages/peer-health-pages.tsx";
+import { peerReviewPages } from "./pages/peer-review-pages.tsx";
 import { profilePages } from "./pages/profile-pages.tsx";
 import { publicAchievementPages } from "./pages/public-achievement-page.tsx";
 import { sharedCredentialPages } from "./pages/shared-credential-page.tsx";
@@ -173,6 +175,9 @@ export function createApp(deps: HttpDeps) {
   app.route("/", talentSearchPages(deps));
   app.route("/", pathwayEditorPages(deps));
   app.route("/", pathwayPages(deps));
+  // Before the grading pages: "/orgs/:slug/assessments/peer-review" must not be read as a submission id.
+  app.route("/", peerHealthPages(deps));
+  app.route("/", peerReviewPages(deps));
   app.route("/", verifyPages(deps));
   app.route("/", awardDetailPages(deps));
   app.route("/", awardBatchPages(deps));

@@ -38,6 +38,8 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   not_an_accreditor: 403,
   self_accreditation: 422,
   criteria_not_met: 422,
+  review_already_submitted: 409,
+  peer_reviews_outstanding: 409,
   platform_admin_only: 403,
   already_sponsored: 409,
   not_aligned: 422,
