@@ -32,6 +32,7 @@ import { homeAndAdminPages } from "./pages/home-and-admin-pages.tsx";
 import { issuerRegistryPages } from "./pages/issuer-registry-pages.tsx";
 import { errorPage } from "./pages/kit.tsx";
 import { learnerAccountPages } from "./pages/learner-account-pages.tsx";
+import { learningPathPages } from "./pages/learning-path-pages.ts";
 import { memberPages } from "./pages/member-pages.tsx";
 import { organizationPages } from "./pages/organization-pages.tsx";
 import { pathwayEditorPages } from "./pages/pathway-editor-pages.tsx";
@@ -166,6 +167,7 @@ export function createApp(deps: HttpDeps) {
   app.route("/", talentAccountPages(deps));
   app.route("/", talentSearchPages(deps));
   app.route("/", pathwayEditorPages(deps));
+  app.route("/", learningPathPages(deps));
   app.route("/", pathwayPages(deps));
   app.route("/", verifyPages(deps));
   app.route("/", awardDetailPages(deps));
