@@ -35,6 +35,7 @@ import { issuerRegistryPages } from "./pages/issuer-registry-pages.tsx";
 import { errorPage } from "./pages/kit.tsx";
 import { learnerAccountPages } from "./pages/learner-account-pages.tsx";
 import { learningPages } from "./pages/learning-pages.tsx";
+import { learningPathPages } from "./pages/learning-path-pages.ts";
 import { memberPages } from "./pages/member-pages.tsx";
 import { organizationPages } from "./pages/organization-pages.tsx";
 import { pathwayEditorPages } from "./pages/pathway-editor-pages.tsx";
@@ -174,6 +175,7 @@ export function createApp(deps: HttpDeps) {
   app.route("/", talentAccountPages(deps));
   app.route("/", talentSearchPages(deps));
   app.route("/", pathwayEditorPages(deps));
+  app.route("/", learningPathPages(deps));
   app.route("/", pathwayPages(deps));
   // Before the grading pages: "/orgs/:slug/assessments/peer-review" must not be read as a submission id.
   app.route("/", peerHealthPages(deps));

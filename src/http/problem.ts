@@ -51,6 +51,12 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   unsupported_media_type: 415,
   too_many_attempts: 429,
   database_locked: 503,
+  already_enrolled: 409,
+  invitation_required: 403,
+  not_enrolled: 403,
+  enrolment_decided: 409,
+  module_in_rules: 409,
+  course_not_ready: 409,
   internal_error: 500,
 };
 

@@ -168,3 +168,38 @@ export const talentReplyMessage = (
       : [`${learner} declined your message on Cairn.`],
     { url, label: "Open your contacts" },
   );
+
+export const courseInvitationMessage = (
+  to: string,
+  organization: string,
+  achievement: string,
+  inviter: string,
+  url: string,
+) =>
+  message(
+    to,
+    `${organization} invites you to the course “${achievement}”`,
+    [
+      `${inviter} at ${organization} invited you to the course that leads to the micro-credential “${achievement}”.`,
+      "Open the link, sign in (or create an account with this address) and accept to start learning. It expires in 14 days.",
+    ],
+    { url, label: "Accept the invitation" },
+  );
+
+export const enrolmentDecisionMessage = (
+  to: string,
+  organization: string,
+  achievement: string,
+  approved: boolean,
+  url: string,
+) =>
+  message(
+    to,
+    approved
+      ? `You are enrolled on “${achievement}”`
+      : `${organization} declined your enrolment on “${achievement}”`,
+    approved
+      ? [`${organization} approved your request to enrol on “${achievement}”. You can start learning now.`]
+      : [`${organization} declined your request to enrol on “${achievement}”.`],
+    { url, label: approved ? "Start learning" : "See your courses" },
+  );

@@ -79,29 +79,3 @@ export function formFromRules(course: CourseContent, rule: Rule | undefined): Ru
   }
   return form;
 }
-
-/** A rule in the words a learner reads on their checklist. */
-export function describeRule(rule: Rule, course: CourseContent): string {
-  const title = (id: string | undefined, list: { id: string; title: string }[]) =>
-    list.find((x) => x.id === id)?.title ?? "a removed part";
-  switch (rule.kind) {
-    case "all":
-      return `All of: ${rule.rules.map((r) => describeRule(r, course)).join("; ")}`;
-    case "any":
-      return `One of: ${rule.rules.map((r) => describeRule(r, course)).join("; ")}`;
-    case "module":
-      return `Complete the module "${title(rule.moduleId, course.modules)}"`;
-    case "quiz":
-      return `Score at least ${rule.minPercent}% in the quiz "${title(rule.quizId, quizzesOf(course))}"`;
-    case "rubric": {
-      const project = projectsOf(course).find((p) => p.id === rule.projectId);
-      const criterion = project?.rubric.find((c) => c.id === rule.criterionId);
-      const on = criterion ? ` on "${criterion.name}"` : "";
-      return `Reach at least ${rule.minPoints} rubric points${on} in the project "${project?.title ?? "a removed part"}"`;
-    }
-    case "reviews":
-      return rule.projectId
-        ? `Give at least ${rule.min} peer reviews in the project "${title(rule.projectId, projectsOf(course))}"`
-        : `Give at least ${rule.min} peer reviews`;
-  }
-}

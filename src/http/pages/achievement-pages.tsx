@@ -173,7 +173,8 @@ export function achievementPages(deps: AppDeps) {
           ·{" "}
           <a href={`/orgs/${slug}/achievements/${id}/pathway`}>
             Pathway: stack micro-credentials into this one
-          </a>
+          </a>{" "}
+          · <a href={`/orgs/${slug}/achievements/${id}/course`}>Course: modules, assessments and enrolment</a>
         </p>
         {achievement.status !== "archived" ? (
           <p class="actions">

@@ -25,6 +25,9 @@ function Navigation({ user }: { user: User | undefined }) {
         {user ? (
           <>
             <li>
+              <a href="/learn">Learning</a>
+            </li>
+            <li>
               <a href="/wallet">Wallet</a>
             </li>
             <li>

@@ -1,9 +1,11 @@
 import { Hono } from "hono";
 import { getPublicAchievement } from "../../app/achievements/public-achievement.ts";
+import { courseOffer } from "../../app/earning/course-offer.ts";
 import type { AppDeps } from "../../app/ports.ts";
 import { CAIRN_CONTEXT_URL } from "../../domain/achievements/achievement-json.ts";
 import { offerFacts } from "../../domain/catalog/offer-text.ts";
 import type { AppEnv } from "../env.ts";
+import { CourseOfferBox } from "./course-offer.tsx";
 import { pathParam, render } from "./kit.tsx";
 
 const OB_CONTEXT = [
@@ -33,6 +35,7 @@ export function publicAchievementPages(deps: AppDeps) {
       });
     }
     const d = version.definition;
+    const offer = await courseOffer(deps, pathParam(c, "id"), c.get("user")?.id);
     const components = (Array.isArray(json.alignment) ? json.alignment : []).flatMap((a) =>
       a?.targetType === "ceterms:Credential" && typeof a.targetUrl === "string"
         ? [{ url: String(a.targetUrl), name: String(a.targetName ?? a.targetUrl) }]
@@ -69,6 +72,14 @@ export function publicAchievementPages(deps: AppDeps) {
         </ul>
         <h2>How it is earned</h2>
         <p>{d.criteria}</p>
+        {offer ? (
+          <CourseOfferBox
+            offer={offer}
+            achievementId={pathParam(c, "id")}
+            csrf={c.get("csrfToken")}
+            signedIn={!!c.get("user")}
+          />
+        ) : null}
         {components.length ? (
           <>
             <h2>Stacks from</h2>
