@@ -33,18 +33,22 @@ import type {
   TalentRepository,
   WorkforceRepository,
 } from "./employer-ports.ts";
+import type { FileStore } from "./file-ports.ts";
 import type { PathwayRepository, WalletRepository } from "./learner-ports.ts";
+import type { SubmissionRepository } from "./project-ports.ts";
 
 export type * from "./catalog-ports.ts";
 export type * from "./credential-ports.ts";
 export type * from "./earning-ports.ts";
 export type * from "./employer-ports.ts";
+export type * from "./file-ports.ts";
 export type {
   CredentialFiles,
   CredentialImporter,
   PathwayRepository,
   WalletRepository,
 } from "./learner-ports.ts";
+export type * from "./project-ports.ts";
 
 export type UserRepository = {
   findById(id: string): Promise<User | undefined>;
@@ -341,6 +345,7 @@ export type Repositories = {
   catalog: CatalogRepository;
   courses: CourseRepository;
   enrolments: EnrolmentRepository;
+  submissions: SubmissionRepository;
   jobs: JobQueue;
 };
 
@@ -379,4 +384,6 @@ export type AppDeps = {
   credentials: CredentialEngine;
   /** A uniformly random 32-bit unsigned integer (status-list index draws). */
   randomUint32: () => number;
+  /** Where submitted files are kept (on disk under the data folder). */
+  fileStore: FileStore;
 };

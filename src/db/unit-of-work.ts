@@ -21,6 +21,7 @@ import { invitationRepository } from "./repositories/invitations.ts";
 import { membershipRepository, organizationRepository } from "./repositories/organizations.ts";
 import { pathwayRepository } from "./repositories/pathways.ts";
 import { skillRepository } from "./repositories/skills.ts";
+import { submissionRepository } from "./repositories/submissions.ts";
 import { talentRepository } from "./repositories/talent.ts";
 import { talentContactRepository } from "./repositories/talent-contacts.ts";
 import {
@@ -65,6 +66,7 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   catalog: catalogRepository(db),
   courses: courseRepository(db),
   enrolments: enrolmentRepository(db),
+  submissions: submissionRepository(db),
   jobs,
 });
 

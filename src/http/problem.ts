@@ -50,6 +50,13 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   too_many_attempts: 429,
   database_locked: 503,
   internal_error: 500,
+  enrolment_not_active: 409,
+  submission_late: 409,
+  submission_pending: 409,
+  submission_already_graded: 409,
+  submission_not_gradable: 409,
+  peer_reviews_pending: 409,
+  invalid_grade: 422,
 };
 
 export const statusFor = (code: string): ContentfulStatusCode =>
