@@ -1,3 +1,4 @@
+import type { Course } from "../../domain/earning/course.ts";
 import type { SubmissionStatus } from "../../domain/earning/submission.ts";
 import type { Actor } from "../../domain/types.ts";
 import { authorizeOrganization, type OrganizationAccess } from "../authorize.ts";
@@ -17,14 +18,10 @@ export const assessmentQueue = (
     const access = await authorizeOrganization(r, actor, slug, "assessments:grade");
     const queued = await r.submissions.queue(access.organization.id, QUEUE_LIMIT);
     const achievementIds = [...new Set(queued.map((s) => s.achievementId))];
-    const courses = new Map(
-      await Promise.all(
-        achievementIds.map(
-          async (id) =>
-            [id, { course: await r.courses.find(id), name: await achievementNameIn(r, id) }] as const,
-        ),
-      ),
-    );
+    // One query at a time: a transaction's connection runs its statements in turn.
+    const courses = new Map<string, { course: Course | undefined; name: string }>();
+    for (const id of achievementIds)
+      courses.set(id, { course: await r.courses.find(id), name: await achievementNameIn(r, id) });
     const rows = queued.map((s) => {
       const { course, name } = courses.get(s.achievementId) ?? { course: undefined, name: "" };
       const project = course?.modules.flatMap((m) => m.assessments).find((a) => a.id === s.projectId);

@@ -31,7 +31,7 @@ export function assessmentPages(deps: HttpDeps) {
         c,
         `Assessments · ${organization.name}`,
         <section>
-          <OrganizationTabs organization={organization} memberRole={membership?.role} current="overview" />
+          <OrganizationTabs organization={organization} memberRole={membership?.role} current="assessments" />
           <h2>Submissions awaiting grading</h2>
           <p>
             {counts.submitted} awaiting grading, {counts.returned} returned for revision, {counts.graded}{" "}
@@ -90,7 +90,7 @@ export function assessmentPages(deps: HttpDeps) {
         <OrganizationTabs
           organization={view.organization}
           memberRole={view.membership?.role}
-          current="overview"
+          current="assessments"
         />
         <p>
           <a href={`/orgs/${slug}/assessments`}>Back to the queue</a>

@@ -15,7 +15,8 @@ type Tab =
   | "accreditation"
   | "analytics"
   | "workforce"
-  | "talent";
+  | "talent"
+  | "assessments";
 
 export function OrganizationTabs(props: {
   organization: Organization;
@@ -32,6 +33,12 @@ export function OrganizationTabs(props: {
       !role || roleAllows(role, "credentials:read"),
     ],
     ["awards", "Awards", `/orgs/${o.slug}/awards`, !role || roleAllows(role, "credentials:read")],
+    [
+      "assessments",
+      "Assessments",
+      `/orgs/${o.slug}/assessments`,
+      !!role && roleAllows(role, "assessments:grade"),
+    ],
     ["analytics", "Analytics", `/orgs/${o.slug}/analytics`, !role || roleAllows(role, "credentials:read")],
     ["members", "Members", `/orgs/${o.slug}/members`, !role || roleAllows(role, "members:read")],
     ["talent", "Talent search", `/orgs/${o.slug}/talent`, !!role && roleAllows(role, "talent:search")],
