@@ -12,6 +12,7 @@ import { checkedCsvRows } from "../src/app/awards/batches/read-csv.ts";
 import { runBatchChunk } from "../src/app/awards/batches/run-batch.ts";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { migrate } from "../src/db/migrate.ts";
+import { diskFileStore } from "../src/files/disk-file-store.ts";
 import { createApp } from "../src/http/app.ts";
 import { startJobs } from "../src/jobs/boss.ts";
 import { outboxMailer } from "../src/mail/mailer.ts";
@@ -48,6 +49,7 @@ async function run(kind: string, database: Database, csvPath: string) {
     masterKey: randomBytes(32),
     publicUrl: "http://localhost:3000",
     bodyLimit: 1_048_576,
+    fileStore: diskFileStore(mkdtempSync(join(tmpdir(), "cairn-files-"))),
   });
   const app = createApp(httpDeps);
   const owner = await signedUp(app, { email: "bench@example.org" });

@@ -4,12 +4,16 @@
 // search use case runs for BENCH_QUERIES random skills by code and by name; p50/p95 are reported with the ratio to a
 // trivial indexed lookup measured in the same run. `npm run bench:search`.
 import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pino from "pino";
 import { talentSearchQuery } from "../src/app/talent/inputs.ts";
 import { searchTalent } from "../src/app/talent/search-talent.ts";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { candidatePageQuery } from "../src/db/repositories/talent-search.ts";
+import { diskFileStore } from "../src/files/disk-file-store.ts";
 import { startJobs } from "../src/jobs/boss.ts";
 import { outboxMailer } from "../src/mail/mailer.ts";
 import { argon2Passwords } from "../src/security/passwords.ts";
@@ -167,6 +171,7 @@ async function main() {
       masterKey: randomBytes(32),
       publicUrl: "http://localhost:3000",
       bodyLimit: 1_048_576,
+      fileStore: diskFileStore(mkdtempSync(join(tmpdir(), "cairn-files-"))),
     });
     const actor = { kind: "user", userId: EMPLOYER, isPlatformAdmin: false } as const;
     const random = (n: number) => Math.floor(Math.random() * n);

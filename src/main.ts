@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { serve as serveHttp } from "@hono/node-server";
 import pino, { type Logger } from "pino";
 import { syncCatalog } from "./app/catalog/sync-catalog.ts";
@@ -7,6 +8,7 @@ import type { Config } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { lockDataDir } from "./db/data-dir-lock.ts";
 import { migrate } from "./db/migrate.ts";
+import { diskFileStore } from "./files/disk-file-store.ts";
 import { createApp } from "./http/app.ts";
 import type { HttpDeps } from "./http/env.ts";
 import { type Jobs, startJobs } from "./jobs/boss.ts";
@@ -65,6 +67,7 @@ export async function openRuntime(
       masterKey,
       publicUrl: config.publicUrl,
       bodyLimit: config.bodyLimit,
+      fileStore: diskFileStore(join(config.dataDir, "files")),
     });
     await ensureStarterSkills(deps);
     const catalog = await syncCatalog(deps);

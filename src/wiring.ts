@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import { withAwardReasons } from "./app/awards/lifecycle/status-reason.ts";
 import { getDidDocument } from "./app/issuing/issuer-keys.ts";
 import { getStatusListCredential } from "./app/issuing/status-lists.ts";
-import type { AppDeps, Mailer, PasswordHasher, Verifier } from "./app/ports.ts";
+import type { AppDeps, FileStore, Mailer, PasswordHasher, Verifier } from "./app/ports.ts";
 import { withIssuerTrust } from "./app/trust/issuer-trust.ts";
 import { bakePng } from "./credentials/baking/png.ts";
 import { bakeSvg } from "./credentials/baking/svg.ts";
@@ -31,6 +31,8 @@ export type WiringInput = {
   masterKey: Uint8Array;
   publicUrl: string;
   bodyLimit: number;
+  /** Where submitted files are kept: disk under the data folder in production, a temporary folder in tests. */
+  fileStore: FileStore;
   clock?: () => Date;
   random?: () => number;
 };
@@ -53,6 +55,7 @@ export function wire(input: WiringInput): { deps: AppDeps; httpDeps: HttpDeps } 
       contextCache,
     }),
     randomUint32: input.random ?? randomUint32,
+    fileStore: input.fileStore,
   };
   const { verifier, plainVerifier } = localVerifier(deps, contextCache, clock);
   // Imports of Open Badges 2.0 fetch assertions, badge classes and keys through the same guarded fetch as verification.

@@ -11,6 +11,7 @@ import { runBatchChunk } from "../src/app/awards/batches/run-batch.ts";
 import type { AppDeps } from "../src/app/ports.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { migrate } from "../src/db/migrate.ts";
+import { diskFileStore } from "../src/files/disk-file-store.ts";
 import { createApp } from "../src/http/app.ts";
 import { startJobs } from "../src/jobs/boss.ts";
 import { outboxMailer } from "../src/mail/mailer.ts";
@@ -280,6 +281,7 @@ describe("a real `cairn worker` killed mid-batch", () => {
         masterKey,
         publicUrl: "http://localhost:3000",
         bodyLimit: 1_048_576,
+        fileStore: diskFileStore(mkdtempSync(join(tmpdir(), "cairn-files-"))),
       });
       const app = createApp(httpDeps);
       const dataDir = mkdtempSync(join(tmpdir(), "cairn-batch-kill-"));

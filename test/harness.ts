@@ -1,9 +1,13 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pino from "pino";
 import { inject } from "vitest";
 import type { AppDeps, Mailer } from "../src/app/ports.ts";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { migrate } from "../src/db/migrate.ts";
+import { diskFileStore } from "../src/files/disk-file-store.ts";
 import { createApp } from "../src/http/app.ts";
 import { type Jobs, startJobs } from "../src/jobs/boss.ts";
 import { jobHandlers } from "../src/jobs/handlers.ts";
@@ -64,6 +68,7 @@ export async function startTestContext(
   const jobs = await startJobs(database, logger, { pollingIntervalSeconds: 0.5 });
   const publicUrl = options.publicUrl ?? "http://localhost:3000";
   const mailer = options.mailer ?? outboxMailer();
+  const filesDir = mkdtempSync(join(tmpdir(), "cairn-files-"));
   const { deps, httpDeps } = wire({
     database,
     jobs,
@@ -73,6 +78,7 @@ export async function startTestContext(
     masterKey: randomBytes(32),
     publicUrl,
     bodyLimit: options.bodyLimit ?? 1_048_576,
+    fileStore: diskFileStore(filesDir),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.randomUint32 ? { random: options.randomUint32 } : {}),
   });
@@ -87,6 +93,7 @@ export async function startTestContext(
     async close() {
       await jobs.stop(5_000);
       await drop();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -33,13 +33,16 @@ import type {
   TalentRepository,
   WorkforceRepository,
 } from "./employer-ports.ts";
+import type { FileStore } from "./file-ports.ts";
 import type { PathwayRepository, WalletRepository } from "./learner-ports.ts";
 import type { PeerReviewRepository } from "./peer-review-ports.ts";
+import type { SubmissionRepository } from "./project-ports.ts";
 
 export type * from "./catalog-ports.ts";
 export type * from "./credential-ports.ts";
 export type * from "./earning-ports.ts";
 export type * from "./employer-ports.ts";
+export type * from "./file-ports.ts";
 export type {
   CredentialFiles,
   CredentialImporter,
@@ -47,6 +50,7 @@ export type {
   WalletRepository,
 } from "./learner-ports.ts";
 export type * from "./peer-review-ports.ts";
+export type * from "./project-ports.ts";
 
 export type UserRepository = {
   findById(id: string): Promise<User | undefined>;
@@ -344,6 +348,7 @@ export type Repositories = {
   courses: CourseRepository;
   enrolments: EnrolmentRepository;
   peerReviews: PeerReviewRepository;
+  submissions: SubmissionRepository;
   jobs: JobQueue;
 };
 
@@ -382,4 +387,6 @@ export type AppDeps = {
   credentials: CredentialEngine;
   /** A uniformly random 32-bit unsigned integer (status-list index draws). */
   randomUint32: () => number;
+  /** Where submitted files are kept (on disk under the data folder). */
+  fileStore: FileStore;
 };

@@ -22,6 +22,7 @@ import { membershipRepository, organizationRepository } from "./repositories/org
 import { pathwayRepository } from "./repositories/pathways.ts";
 import { peerReviewRepository } from "./repositories/peer-reviews.ts";
 import { skillRepository } from "./repositories/skills.ts";
+import { submissionRepository } from "./repositories/submissions.ts";
 import { talentRepository } from "./repositories/talent.ts";
 import { talentContactRepository } from "./repositories/talent-contacts.ts";
 import {
@@ -67,6 +68,7 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   courses: courseRepository(db),
   enrolments: enrolmentRepository(db),
   peerReviews: peerReviewRepository(db),
+  submissions: submissionRepository(db),
   jobs,
 });
 

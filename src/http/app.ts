@@ -18,6 +18,7 @@ import { accreditationPages } from "./pages/accreditation-pages.tsx";
 import { achievementPages } from "./pages/achievement-pages.tsx";
 import { analyticsPages } from "./pages/analytics-pages.tsx";
 import { apiKeyPages } from "./pages/api-key-pages.tsx";
+import { assessmentPages } from "./pages/assessment-pages.tsx";
 import { auditPages } from "./pages/audit-pages.tsx";
 import { authPages } from "./pages/auth-pages.tsx";
 import { awardBatchPages } from "./pages/award-batch-pages.tsx";
@@ -43,6 +44,8 @@ import { pathwayPages } from "./pages/pathway-pages.tsx";
 import { peerHealthPages } from "./pages/peer-health-pages.tsx";
 import { peerReviewPages } from "./pages/peer-review-pages.tsx";
 import { profilePages } from "./pages/profile-pages.tsx";
+import { projectEditorPages } from "./pages/project-editor-pages.tsx";
+import { projectPages } from "./pages/project-pages.tsx";
 import { publicAchievementPages } from "./pages/public-achievement-page.tsx";
 import { sharedCredentialPages } from "./pages/shared-credential-page.tsx";
 import { skillPages } from "./pages/skill-pages.tsx";
@@ -91,8 +94,14 @@ export function createApp(deps: HttpDeps) {
   app.use(securityHeaders(secure));
   // CSV uploads of up to 100,000 awards are larger than any other request: they get their own limit.
   const BULK_UPLOAD = /^\/orgs\/[^/]+\/achievements\/[^/]+\/awards\/bulk$/;
+  // A project submission carries files of up to 100 MB (each project sets its own, lower, limit).
+  const PROJECT_SUBMISSION = /^\/learn\/[^/]+\/projects\/[^/]+$/;
   app.use(async (c, next) => {
-    const limit = BULK_UPLOAD.test(c.req.path) ? Math.max(deps.bodyLimit, 20 * 1024 * 1024) : deps.bodyLimit;
+    const limit = BULK_UPLOAD.test(c.req.path)
+      ? Math.max(deps.bodyLimit, 20 * 1024 * 1024)
+      : PROJECT_SUBMISSION.test(c.req.path)
+        ? Math.max(deps.bodyLimit, 110 * 1024 * 1024)
+        : deps.bodyLimit;
     return bodyLimit({
       maxSize: limit,
       onError: () => {
@@ -190,6 +199,9 @@ export function createApp(deps: HttpDeps) {
   app.route("/", workforceProfilePages(deps));
   app.route("/", workforcePeoplePages(deps));
   app.route("/", workforceConsentPages(deps));
+  app.route("/", projectEditorPages(deps));
+  app.route("/", projectPages(deps));
+  app.route("/", assessmentPages(deps));
 
   const fail = (c: Parameters<Parameters<typeof app.onError>[0]>[1], error: unknown) => {
     const known = isMalformedId(error)

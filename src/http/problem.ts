@@ -39,7 +39,6 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   self_accreditation: 422,
   criteria_not_met: 422,
   review_already_submitted: 409,
-  peer_reviews_outstanding: 409,
   platform_admin_only: 403,
   already_sponsored: 409,
   not_aligned: 422,
@@ -58,6 +57,13 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   module_in_rules: 409,
   course_not_ready: 409,
   internal_error: 500,
+  enrolment_not_active: 409,
+  submission_late: 409,
+  submission_pending: 409,
+  submission_already_graded: 409,
+  submission_not_gradable: 409,
+  peer_reviews_pending: 409,
+  invalid_grade: 422,
 };
 
 export const statusFor = (code: string): ContentfulStatusCode =>

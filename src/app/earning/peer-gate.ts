@@ -6,10 +6,8 @@ export type PeerGate = { open: true } | { open: false; done: number; required: n
 /**
  * Whether a submission may be graded yet, as far as peer review goes. When its project says
  * `peerReview.reviewBeforeGraded`, the author must first complete min(k, tasks assigned to them) reviews of that
- * project (a late submitter with fewer tasks, or none, is never stuck). The grading use case refuses when closed:
- *   const gate = await peerGateIn(r, submissionId);
- *   if (!gate.open) throw new DomainError("peer_reviews_outstanding", gate.message);
- * (peer_reviews_outstanding answers 409.) Open for projects without peer review and unknown submissions.
+ * project (a late submitter with fewer tasks, or none, is never stuck); grading refuses while it is closed
+ * (peer-review-gate.ts). Open for projects without peer review and unknown submissions.
  */
 export async function peerGateIn(r: Repositories, submissionId: string): Promise<PeerGate> {
   const submission = await r.peerReviews.findSubmission(submissionId);

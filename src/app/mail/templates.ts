@@ -6,7 +6,7 @@ const escapeHtml = (value: string) =>
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
   );
 
-function message(
+export function message(
   to: string,
   subject: string,
   lines: string[],

@@ -16,7 +16,8 @@ type Tab =
   | "analytics"
   | "workforce"
   | "talent"
-  | "learning";
+  | "learning"
+  | "assessments";
 
 export function OrganizationTabs(props: {
   organization: Organization;
@@ -39,6 +40,12 @@ export function OrganizationTabs(props: {
       !!role && roleAllows(role, "assessments:grade"),
     ],
     ["awards", "Awards", `/orgs/${o.slug}/awards`, !role || roleAllows(role, "credentials:read")],
+    [
+      "assessments",
+      "Assessments",
+      `/orgs/${o.slug}/assessments`,
+      !!role && roleAllows(role, "assessments:grade"),
+    ],
     ["analytics", "Analytics", `/orgs/${o.slug}/analytics`, !role || roleAllows(role, "credentials:read")],
     ["members", "Members", `/orgs/${o.slug}/members`, !role || roleAllows(role, "members:read")],
     ["talent", "Talent search", `/orgs/${o.slug}/talent`, !!role && roleAllows(role, "talent:search")],
