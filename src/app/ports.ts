@@ -25,7 +25,7 @@ import type {
 import type { AwardBatch, AwardBatchReportRow, AwardBatchRow } from "./awards/batches/batch-types.ts";
 import type { CatalogRepository } from "./catalog-ports.ts";
 import type { CredentialEngine } from "./credential-ports.ts";
-import type { CourseRepository, EnrolmentRepository } from "./earning-ports.ts";
+import type { CourseRepository, EnrolmentRepository, QuizAttemptRepository } from "./earning-ports.ts";
 import type {
   AccreditationRepository,
   AnalyticsRepository,
@@ -341,6 +341,7 @@ export type Repositories = {
   catalog: CatalogRepository;
   courses: CourseRepository;
   enrolments: EnrolmentRepository;
+  quizAttempts: QuizAttemptRepository;
   jobs: JobQueue;
 };
 

@@ -20,6 +20,7 @@ import { enrolmentRepository } from "./repositories/enrolments.ts";
 import { invitationRepository } from "./repositories/invitations.ts";
 import { membershipRepository, organizationRepository } from "./repositories/organizations.ts";
 import { pathwayRepository } from "./repositories/pathways.ts";
+import { quizAttemptRepository } from "./repositories/quiz-attempts.ts";
 import { skillRepository } from "./repositories/skills.ts";
 import { talentRepository } from "./repositories/talent.ts";
 import { talentContactRepository } from "./repositories/talent-contacts.ts";
@@ -65,6 +66,7 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   catalog: catalogRepository(db),
   courses: courseRepository(db),
   enrolments: enrolmentRepository(db),
+  quizAttempts: quizAttemptRepository(db),
   jobs,
 });
 

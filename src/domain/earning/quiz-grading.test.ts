@@ -26,7 +26,14 @@ const multiple: Question = {
   ],
   correct: ["two", "three"],
 };
-const numeric: Question = { kind: "numeric", id: "n", prompt: "Pi?", points: 1, answer: 3.14, tolerance: 0.01 };
+const numeric: Question = {
+  kind: "numeric",
+  id: "n",
+  prompt: "Pi?",
+  points: 1,
+  answer: 3.14,
+  tolerance: 0.01,
+};
 const text: Question = { kind: "text", id: "t", prompt: "Tower?", points: 1, accepted: ["Eiffel Tower"] };
 
 describe("grading a quiz attempt", () => {
@@ -79,7 +86,10 @@ describe("grading a quiz attempt", () => {
     expect(grade.percent).toBe(60);
     expect(grade.passed).toBe(true);
     expect(grade.results.map((r) => r.correct)).toEqual([true, true, false, false]);
-    const thirds = gradeAttempt({ passMark: 70, questions: [single, numeric, text] }, { s: ["a"], n: ["3.14"] });
+    const thirds = gradeAttempt(
+      { passMark: 70, questions: [single, numeric, text] },
+      { s: ["a"], n: ["3.14"] },
+    );
     expect(thirds.percent).toBe(66.67);
     expect(thirds.passed).toBe(false);
     expect(gradeAttempt({ passMark: 0, questions: [] }, {})).toMatchObject({ percent: 0, passed: false });

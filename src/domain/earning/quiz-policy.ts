@@ -1,4 +1,6 @@
 import type { Quiz } from "./course.ts";
+import type { AttemptSnapshot } from "./quiz-draw.ts";
+import type { Answers } from "./quiz-grading.ts";
 
 /** Seconds of slack after a time limit, for the network between the learner's click and the server. */
 export const QUIZ_GRACE_MS = 30_000;
@@ -49,3 +51,19 @@ export function attemptPolicy(
   const number = Math.max(0, ...attempts.map((a) => a.number)) + 1;
   return { kind: "start", number, used, left };
 }
+
+/** A stored attempt. An attempt whose time ran out is closed with no answers and a score of 0: it still counts. */
+export type QuizAttempt = AttemptSummary & {
+  enrolmentId: string;
+  quizId: string;
+  snapshot: AttemptSnapshot;
+  answers: Answers | null;
+  points: number | null;
+  maxPoints: number | null;
+  percent: number | null;
+  passed: boolean | null;
+};
+
+/** Closed because time ran out (rather than submitted with answers). */
+export const isExpired = (attempt: Pick<QuizAttempt, "submittedAt" | "answers">) =>
+  attempt.submittedAt !== null && attempt.answers === null;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { quizArb, randomArb } from "../../../test/quiz-arbitraries.ts";
 import { quiz as quizSchema } from "./course.ts";
-import { quizArb, randomArb } from "./quiz-arbitraries.ts";
 import { drawAttempt, drawSize, shuffled } from "./quiz-draw.ts";
 import { type Answers, gradeAttempt, keyAnswers } from "./quiz-grading.ts";
 

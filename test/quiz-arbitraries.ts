@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { Question, Quiz } from "./course.ts";
+import type { Question, Quiz } from "../src/domain/earning/course.ts";
 
 // Quizzes for the property tests: question banks of every kind with distinct ids and well-formed keys.
 
@@ -32,7 +32,10 @@ export const questionArb = (id: string): fc.Arbitrary<Question> =>
       })
       .map((r) => ({ kind: "numeric" as const, id, prompt: `Question ${id}`, ...r })),
     fc
-      .record({ points: fc.integer({ min: 1, max: 5 }), accepted: fc.array(word, { minLength: 1, maxLength: 3 }) })
+      .record({
+        points: fc.integer({ min: 1, max: 5 }),
+        accepted: fc.array(word, { minLength: 1, maxLength: 3 }),
+      })
       .map((r) => ({ kind: "text" as const, id, prompt: `Question ${id}`, ...r })),
   );
 
