@@ -83,19 +83,14 @@ export function gradeAttempt(snapshot: AttemptSnapshot, answers: Answers): Attem
   return { points, maxPoints, percent, passed, results };
 }
 
+/** The right answer to one question, as a learner would give it. */
+const keyOf = (q: Question): string[] =>
+  q.kind === "single" || q.kind === "multiple"
+    ? [...q.correct]
+    : q.kind === "numeric"
+      ? [String(q.answer)]
+      : [q.accepted[0] ?? ""];
+
 /** The answers that are right: each question's key as a learner would give it. */
-export function keyAnswers(snapshot: AttemptSnapshot): Record<string, string[]> {
-  return Object.fromEntries(
-    snapshot.questions.map((q) => {
-      switch (q.kind) {
-        case "single":
-        case "multiple":
-          return [q.id, [...q.correct]];
-        case "numeric":
-          return [q.id, [String(q.answer)]];
-        case "text":
-          return [q.id, [q.accepted[0] ?? ""]];
-      }
-    }),
-  );
-}
+export const keyAnswers = (snapshot: AttemptSnapshot): Record<string, string[]> =>
+  Object.fromEntries(snapshot.questions.map((q) => [q.id, keyOf(q)]));
