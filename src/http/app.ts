@@ -38,6 +38,8 @@ import { pathwayEditorPages } from "./pages/pathway-editor-pages.tsx";
 import { pathwayPages } from "./pages/pathway-pages.tsx";
 import { profilePages } from "./pages/profile-pages.tsx";
 import { publicAchievementPages } from "./pages/public-achievement-page.tsx";
+import { quizEditorPages } from "./pages/quiz-editor-pages.tsx";
+import { quizPages } from "./pages/quiz-pages.tsx";
 import { sharedCredentialPages } from "./pages/shared-credential-page.tsx";
 import { skillPages } from "./pages/skill-pages.tsx";
 import { talentAccountPages } from "./pages/talent-account-pages.tsx";
@@ -177,6 +179,8 @@ export function createApp(deps: HttpDeps) {
   app.route("/", workforceProfilePages(deps));
   app.route("/", workforcePeoplePages(deps));
   app.route("/", workforceConsentPages(deps));
+  app.route("/", quizEditorPages(deps));
+  app.route("/", quizPages(deps));
 
   const fail = (c: Parameters<Parameters<typeof app.onError>[0]>[1], error: unknown) => {
     const known = isMalformedId(error)

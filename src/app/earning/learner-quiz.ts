@@ -33,7 +33,9 @@ export async function learnerQuizIn(
       "not_enrolled",
       enrolment?.status === "pending"
         ? "Your enrolment in this course awaits approval."
-        : "Enrol in this course to take its quizzes.",
+        : enrolment?.status === "completed"
+          ? "You have completed this course: its quizzes are closed."
+          : "Enrol in this course to take its quizzes.",
     );
   }
   const achievement = await r.achievements.find(course.organizationId, achievementId);
