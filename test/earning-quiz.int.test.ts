@@ -221,6 +221,7 @@ describe("quizzes", () => {
     const after = await (await client.get(school.path)).text();
     expect(after).toContain("Best score</dt><dd>100%");
     expect(after).toContain("You have completed this course.");
+    expect(after).toContain("2 of 3 (1 left)");
   });
 
   it("refuses a duplicate submission and an attempt past the limit, changing nothing", async () => {
@@ -318,5 +319,122 @@ describe("quizzes", () => {
     expect(await intro.text()).toContain("Enrol in this course");
     expect((await client.submit(`${school.path}/start`, {})).status).toBe(403);
     expect((await client.get(`/learn/${school.achievementId}/quizzes/nope`)).status).toBe(404);
+  });
+});
+
+describe("the quiz editor", () => {
+  const stored = async (achievementId: string) => {
+    const [row] = await sql("SELECT content FROM courses WHERE achievement_id = $1", [achievementId]);
+    const content = row?.content as { modules: { assessments: Quiz[] }[] };
+    return content.modules[0]?.assessments[0] as Quiz;
+  };
+
+  it("edits settings and the question bank, re-rendering readable messages for bad input", async () => {
+    const school = await course();
+    const editor = `/orgs/${school.slug}/achievements/${school.achievementId}/course/quizzes/final`;
+    const page = await (await school.owner.get(editor)).text();
+    expect(page).toContain("Quiz: Final quiz");
+    expect(page).toContain("Question bank (4)");
+    const original = await stored(school.achievementId);
+
+    const bad = await school.owner.submit(editor, { title: "", passMark: "150", cooldownMinutes: "0" });
+    expect(bad.status).toBe(422);
+    const badText = await bad.text();
+    expect(badText).toContain("Name the quiz.");
+    expect(badText).toContain("Give the pass mark as a percentage from 0 to 100.");
+    expect(await stored(school.achievementId)).toEqual(original);
+
+    const saved = await school.owner.submit(editor, {
+      title: "Chart quiz",
+      passMark: "80",
+      drawCount: "2",
+      maxAttempts: "",
+      cooldownMinutes: "5",
+      timeLimitMinutes: "",
+    });
+    expect(saved.status, await saved.clone().text()).toBe(303);
+    const settings = await stored(school.achievementId);
+    expect(settings).toMatchObject({
+      title: "Chart quiz",
+      passMark: 80,
+      drawCount: 2,
+      shuffleOptions: false,
+    });
+    expect(settings.cooldownMinutes).toBe(5);
+    expect(settings.maxAttempts).toBeUndefined();
+    expect(settings.questions).toEqual(original.questions);
+
+    const noKey = await school.owner.submit(`${editor}/questions`, {
+      kind: "single",
+      prompt: "Which star marks north?",
+      points: "1",
+      option0: "Polaris",
+      option1: "Sirius",
+    });
+    expect(noKey.status).toBe(422);
+    expect(await noKey.text()).toContain("Mark exactly one option correct.");
+    const notNumber = await school.owner.submit(`${editor}/questions`, {
+      kind: "numeric",
+      prompt: "Knots in a mile?",
+      answer: "many",
+    });
+    expect(notNumber.status).toBe(422);
+    expect(await notNumber.text()).toContain("Give the answer as a number");
+    expect((await stored(school.achievementId)).questions).toHaveLength(4);
+
+    const added = await school.owner.submit(`${editor}/questions`, {
+      kind: "text",
+      prompt: "Which star marks north?",
+      points: "2",
+      accepted: "Polaris\nNorth Star\n",
+    });
+    expect(added.status).toBe(303);
+    const withText = (await stored(school.achievementId)).questions;
+    expect(withText.at(-1)).toMatchObject({ kind: "text", points: 2, accepted: ["Polaris", "North Star"] });
+
+    const editPage = await (await school.owner.get(`${editor}/questions/capital`)).text();
+    expect(editPage).toContain('value="Oslo"');
+    const edited = await school.owner.submit(`${editor}/questions/capital`, {
+      kind: "single",
+      prompt: "Which city is the capital of Norway today?",
+      points: "1",
+      optionId0: "opt-bergen",
+      option0: "Bergen",
+      optionId1: "opt-oslo",
+      option1: "Oslo",
+      option2: "Trondheim",
+      correct: "1",
+    });
+    expect(edited.status).toBe(303);
+    const capital = (await stored(school.achievementId)).questions.find((q) => q.id === "capital");
+    expect(capital).toMatchObject({
+      prompt: "Which city is the capital of Norway today?",
+      correct: ["opt-oslo"],
+    });
+    expect(capital?.kind === "single" && capital.options.map((o) => o.text)).toEqual([
+      "Bergen",
+      "Oslo",
+      "Trondheim",
+    ]);
+
+    expect((await school.owner.submit(`${editor}/questions/primes/delete`, {})).status).toBe(303);
+    expect((await stored(school.achievementId)).questions.map((q) => q.id)).toEqual([
+      "capital",
+      "taxicab",
+      "peak",
+      withText.at(-1)?.id,
+    ]);
+  });
+
+  it("is closed to people outside the organization", async () => {
+    const school = await course();
+    const editor = `/orgs/${school.slug}/achievements/${school.achievementId}/course/quizzes/final`;
+    const { client } = await school.learner();
+    expect((await client.get(editor)).status).toBe(404);
+    const original = await stored(school.achievementId);
+    const refused = await client.submit(editor, { title: "Hijacked", passMark: "0", cooldownMinutes: "0" });
+    expect(refused.status).toBe(404);
+    expect((await client.submit(`${editor}/questions/peak/delete`, {})).status).toBe(404);
+    expect(await stored(school.achievementId)).toEqual(original);
   });
 });

@@ -34,10 +34,7 @@ export const quizOverview = (deps: AppDeps, actor: Actor, input: { achievementId
       (await r.quizAttempts.listFor(enrolment.id, quiz.id)).map((a) => closeIfOverdueIn(r, a, now)),
     );
     const scores = attempts.flatMap((a) => (a.percent === null ? [] : [a.percent]));
-    const policy: AttemptPolicy =
-      enrolment.status === "active"
-        ? attemptPolicy(quiz, attempts, now)
-        : { kind: "exhausted", used: 0, left: 0 };
+    const policy: AttemptPolicy = attemptPolicy(quiz, attempts, now);
     return {
       courseName,
       enrolmentStatus: enrolment.status,
