@@ -288,9 +288,7 @@ describe("quizzes", () => {
     expect(await attempts(bob.enrolmentId)).toEqual([]);
 
     // Answers to a question this attempt did not draw.
-    const drawn = new Set(
-      (before[0]?.questions as { questions: { id: string }[] }).questions.map((q) => q.id),
-    );
+    const drawn = new Set(attemptSnapshot.parse(before[0]?.questions).questions.map((q) => q.id));
     const undrawn = bank().find((q) => !drawn.has(q.id))?.id ?? "";
     const extra = await alice.client.submit(`${school.path}/submit`, {
       attempt: aliceAttempt.attemptId,
