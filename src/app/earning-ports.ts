@@ -5,6 +5,7 @@ import type { CourseInvitation, Enrolment, EnrolmentStatus } from "../domain/ear
 import type { CompletionFunnel } from "../domain/earning/funnel.ts";
 import type { LearningRecord } from "../domain/earning/learning-record.ts";
 import type { Progress } from "../domain/earning/progress.ts";
+import type { QuizAttempt } from "../domain/earning/quiz-policy.ts";
 
 export type CourseRepository = {
   find(achievementId: string): Promise<Course | undefined>;
@@ -38,4 +39,18 @@ export type EnrolmentRepository = {
   findInvitation(tokenHash: string): Promise<CourseInvitation | undefined>;
   acceptInvitation(id: string, at: Date): Promise<void>;
   invitations(achievementId: string): Promise<CourseInvitation[]>;
+};
+
+export type QuizAttemptRepository = {
+  find(id: string): Promise<QuizAttempt | undefined>;
+  /** A learner's attempts at one quiz, oldest first. */
+  listFor(enrolmentId: string, quizId: string): Promise<QuizAttempt[]>;
+  insert(attempt: QuizAttempt): Promise<void>;
+  /** Records the outcome of an open attempt; false (and no change) when it was already closed. */
+  close(
+    id: string,
+    outcome: Pick<QuizAttempt, "answers" | "points" | "maxPoints" | "percent" | "passed"> & {
+      submittedAt: Date;
+    },
+  ): Promise<boolean>;
 };

@@ -25,7 +25,7 @@ import type {
 import type { AwardBatch, AwardBatchReportRow, AwardBatchRow } from "./awards/batches/batch-types.ts";
 import type { CatalogRepository } from "./catalog-ports.ts";
 import type { CredentialEngine } from "./credential-ports.ts";
-import type { CourseRepository, EnrolmentRepository } from "./earning-ports.ts";
+import type { CourseRepository, EnrolmentRepository, QuizAttemptRepository } from "./earning-ports.ts";
 import type {
   AccreditationRepository,
   AnalyticsRepository,
@@ -349,6 +349,7 @@ export type Repositories = {
   enrolments: EnrolmentRepository;
   peerReviews: PeerReviewRepository;
   submissions: SubmissionRepository;
+  quizAttempts: QuizAttemptRepository;
   jobs: JobQueue;
 };
 

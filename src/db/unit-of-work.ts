@@ -21,6 +21,7 @@ import { invitationRepository } from "./repositories/invitations.ts";
 import { membershipRepository, organizationRepository } from "./repositories/organizations.ts";
 import { pathwayRepository } from "./repositories/pathways.ts";
 import { peerReviewRepository } from "./repositories/peer-reviews.ts";
+import { quizAttemptRepository } from "./repositories/quiz-attempts.ts";
 import { skillRepository } from "./repositories/skills.ts";
 import { submissionRepository } from "./repositories/submissions.ts";
 import { talentRepository } from "./repositories/talent.ts";
@@ -69,6 +70,7 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   enrolments: enrolmentRepository(db),
   peerReviews: peerReviewRepository(db),
   submissions: submissionRepository(db),
+  quizAttempts: quizAttemptRepository(db),
   jobs,
 });
 

@@ -47,6 +47,8 @@ import { profilePages } from "./pages/profile-pages.tsx";
 import { projectEditorPages } from "./pages/project-editor-pages.tsx";
 import { projectPages } from "./pages/project-pages.tsx";
 import { publicAchievementPages } from "./pages/public-achievement-page.tsx";
+import { quizEditorPages } from "./pages/quiz-editor-pages.tsx";
+import { quizPages } from "./pages/quiz-pages.tsx";
 import { sharedCredentialPages } from "./pages/shared-credential-page.tsx";
 import { skillPages } from "./pages/skill-pages.tsx";
 import { talentAccountPages } from "./pages/talent-account-pages.tsx";
@@ -202,6 +204,8 @@ export function createApp(deps: HttpDeps) {
   app.route("/", projectEditorPages(deps));
   app.route("/", projectPages(deps));
   app.route("/", assessmentPages(deps));
+  app.route("/", quizEditorPages(deps));
+  app.route("/", quizPages(deps));
 
   const fail = (c: Parameters<Parameters<typeof app.onError>[0]>[1], error: unknown) => {
     const known = isMalformedId(error)
