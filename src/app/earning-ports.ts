@@ -9,6 +9,8 @@ import type { QuizAttempt } from "../domain/earning/quiz-policy.ts";
 
 export type CourseRepository = {
   find(achievementId: string): Promise<Course | undefined>;
+  /** Finds and locks the course for the rest of the transaction: editors read, change and save it whole. */
+  lock(achievementId: string): Promise<Course | undefined>;
   save(course: Course): Promise<void>;
   /** The organization's achievements that have a learning path, with their content. */
   listForOrganization(organizationId: string): Promise<Course[]>;
@@ -19,7 +21,8 @@ export type EnrolmentRepository = {
   findFor(achievementId: string, userId: string): Promise<Enrolment | undefined>;
   /** Locks the enrolment row for the rest of the transaction, so two completions cannot both award. */
   lock(id: string): Promise<Enrolment | undefined>;
-  insert(enrolment: Enrolment): Promise<void>;
+  /** Inserts the enrolment; false when the learner is already enrolled (a concurrent request got there first). */
+  insert(enrolment: Enrolment): Promise<boolean>;
   update(
     id: string,
     changes: Partial<

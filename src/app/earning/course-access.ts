@@ -29,7 +29,7 @@ export async function editableCourseIn(
   if (!achievement || !latest) {
     throw new DomainError("achievement_not_found", "This organization has no such micro-credential.");
   }
-  const saved = await r.courses.find(achievementId);
+  const saved = await r.courses.lock(achievementId);
   const course: Course = saved ?? {
     ...courseContent.parse({}),
     achievementId,

@@ -8,7 +8,7 @@ import type { AppDeps, Repositories } from "../ports.ts";
 
 async function courseOf(r: Repositories, actor: Actor, slug: string, achievementId: string) {
   const { organization, membership } = await authorizeOrganization(r, actor, slug, "courses:write");
-  const course = await r.courses.find(achievementId);
+  const course = await r.courses.lock(achievementId);
   if (!course || course.organizationId !== organization.id) {
     throw new DomainError("course_not_found", "This micro-credential has no learning path yet.");
   }

@@ -34,7 +34,10 @@ export const enrol = (deps: AppDeps, userId: string, achievementId: string): Pro
       awardId: null,
       evidencePublic: false,
     };
-    await r.enrolments.insert(enrolment);
+    if (!(await r.enrolments.insert(enrolment))) {
+      const winner = await r.enrolments.findFor(achievementId, userId);
+      if (winner) throw alreadyEnrolled(winner, organization);
+    }
     await audit(r, {
       action: enrolment.status === "active" ? "enrolment.enrolled" : "enrolment.requested",
       actor: userActor(userId),

@@ -40,7 +40,7 @@ async function editableIn(
   projectId: string,
 ) {
   const access = await authorizeOrganization(r, actor, slug, "courses:write");
-  const course = await r.courses.find(achievementId);
+  const course = await r.courses.lock(achievementId);
   if (!course || course.organizationId !== access.organization.id)
     throw new DomainError("project_not_found", "This micro-credential has no such project.");
   return { access, course, project: projectIn(course, projectId) };

@@ -17,7 +17,7 @@ export async function staffQuizIn(
   quizId: string,
 ): Promise<OrganizationAccess & { course: Course; quiz: Quiz; moduleTitle: string }> {
   const access = await authorizeOrganization(r, actor, slug, "courses:write");
-  const course = /^[0-9a-f-]{36}$/.test(achievementId) ? await r.courses.find(achievementId) : undefined;
+  const course = /^[0-9a-f-]{36}$/.test(achievementId) ? await r.courses.lock(achievementId) : undefined;
   if (!course || course.organizationId !== access.organization.id) throw quizNotFound();
   const found = findAssessment(course, quizId);
   if (found?.assessment.kind !== "quiz") throw quizNotFound();

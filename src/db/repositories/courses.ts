@@ -17,6 +17,14 @@ export const courseRepository = (db: Db): CourseRepository => ({
     const [row] = await db.select().from(courses).where(eq(courses.achievementId, achievementId));
     return row && toCourse(row);
   },
+  async lock(achievementId) {
+    const [row] = await db
+      .select()
+      .from(courses)
+      .where(eq(courses.achievementId, achievementId))
+      .for("update");
+    return row && toCourse(row);
+  },
   async save(course) {
     const { achievementId, organizationId, updatedAt, ...content } = course;
     await db

@@ -36,7 +36,8 @@ export const enrolmentRepository = (db: Db): EnrolmentRepository => ({
     return row && toEnrolment(row);
   },
   async insert(enrolment) {
-    await db.insert(enrolments).values(enrolment);
+    const rows = await db.insert(enrolments).values(enrolment).onConflictDoNothing().returning();
+    return rows.length > 0;
   },
   async update(id, changes) {
     await db.update(enrolments).set(changes).where(eq(enrolments.id, id));

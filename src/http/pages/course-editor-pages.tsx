@@ -78,7 +78,8 @@ export function courseEditorPages(deps: HttpDeps) {
           <a href={`${here}/enrolments`}>
             Enrolments ({view.enrolled} enrolled{view.pending ? `, ${view.pending} waiting for approval` : ""}
             )
-          </a>
+          </a>{" "}
+          · <a href={`${here}/rules`}>Award rules</a>
           {view.published ? (
             <>
               {" "}
