@@ -33,12 +33,14 @@ import type {
   TalentRepository,
   WorkforceRepository,
 } from "./employer-ports.ts";
+import type { GoalRepository } from "./goal-ports.ts";
 import type { PathwayRepository, WalletRepository } from "./learner-ports.ts";
 
 export type * from "./catalog-ports.ts";
 export type * from "./credential-ports.ts";
 export type * from "./earning-ports.ts";
 export type * from "./employer-ports.ts";
+export type * from "./goal-ports.ts";
 export type {
   CredentialFiles,
   CredentialImporter,
@@ -341,6 +343,7 @@ export type Repositories = {
   catalog: CatalogRepository;
   courses: CourseRepository;
   enrolments: EnrolmentRepository;
+  goals: GoalRepository;
   jobs: JobQueue;
 };
 
