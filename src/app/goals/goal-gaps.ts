@@ -68,7 +68,7 @@ export async function goalGapsIn(
     },
     missing: missingSkills(
       goals.skills,
-      components.filter((c) => missingComponents.includes(c.achievementId)).flatMap((c) => c.skills),
+      missingComponents.flatMap((id) => components.find((c) => c.achievementId === id)?.skills ?? []),
       held.skills,
     ),
     heldCredentials: held.credentials,

@@ -42,12 +42,8 @@ const ORDER: Record<CatalogSort, (filter: CatalogFilter) => SQL[]> = {
   cheapest: () => [sql`${c.cost} ASC NULLS LAST`, asc(c.achievementId)],
   earned: () => [desc(c.earned), desc(c.publishedAt), asc(c.achievementId)],
   fit: ({ fits }) => [
-    ...(fits
-      ? [
-          sql`${coverage(fits.skills)} DESC`,
-          sql`${fits.achievementIds.length ? inArray(c.achievementId, fits.achievementIds) : sql`false`} DESC`,
-        ]
-      : []),
+    ...(fits?.skills.length ? [sql`${coverage(fits.skills)} DESC`] : []),
+    ...(fits?.achievementIds.length ? [sql`${inArray(c.achievementId, fits.achievementIds)} DESC`] : []),
     desc(c.publishedAt),
     asc(c.achievementId),
   ],
