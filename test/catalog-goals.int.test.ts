@@ -150,6 +150,17 @@ describe("learning goals", () => {
     expect(newest.text).toContain('<option value="fit"');
   });
 
+  it("counts a held credential's skills only while it is shown in the wallet", async () => {
+    const wallet = await (await lea.get("/wallet")).text();
+    const item = /href="\/wallet\/([0-9a-f-]{36})"/.exec(wallet)?.[1] ?? "";
+    expect((await lea.submit(`/wallet/${item}/organize`, { hidden: "yes" })).status).toBe(303);
+    expect((await html(lea, "/catalog")).text).toContain(
+      "Missing skills: kubernetes, threat modelling, terraform",
+    );
+    expect((await lea.submit(`/wallet/${item}/organize`, { hidden: "no" })).status).toBe(303);
+    expect((await html(lea, "/catalog")).text).toContain("Missing skills: kubernetes, threat modelling<");
+  });
+
   it("adds a target pathway's components not yet held, and ranks them first among equal coverage", async () => {
     expect(
       (await lea.submit("/account/goals", { skills: ["terraform"], pathwayId: ids.pathway ?? "" })).status,

@@ -67,7 +67,11 @@ describe(`catalog query plans on ${ROWS.toLocaleString("en")} rows`, () => {
       () => ({ fits: { skills: ["skill-42", "skill-7"], achievementIds: components } }),
       "fit",
     ],
-    ["fits my goals (missing skills only)", () => ({ fits: { skills: ["skill-42"], achievementIds: [] } }), "fit"],
+    [
+      "fits my goals (missing skills only)",
+      () => ({ fits: { skills: ["skill-42"], achievementIds: [] } }),
+      "fit",
+    ],
   ];
   it.each(cases)("%s: no sequential scan of catalog_entries", async (_label, filter, sort) => {
     const text = await plan(filter(), sort);
