@@ -10,6 +10,10 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
+const rulesOf = async (achievementId: string) => {
+  const [row] = await sql("SELECT content FROM courses WHERE achievement_id = $1", [achievementId]);
+  return (row?.content as { rules?: unknown } | undefined)?.rules;
+};
 const sql = async (text: string, params: unknown[] = []) =>
   (await ctx.database.executeSql(text, params)).rows as Record<string, unknown>[];
 
@@ -24,13 +28,11 @@ describe("award rules an issuer sets on a learning path", () => {
     const refused = await owner.submit(path, { combine: "all", "quiz:q1": "140", "module:m1": "on" });
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain("Enter a number from 0 to 100");
-    const [before] = await sql("SELECT content FROM courses WHERE achievement_id = $1", [achievementId]);
-    expect((before?.content as { rules?: unknown }).rules).toBeUndefined();
+    expect(await rulesOf(achievementId)).toBeUndefined();
 
     const saved = await owner.submit(path, { combine: "any", "quiz:q1": "90", "rubric:p1:c1": "3" });
     expect(saved.status).toBe(303);
-    const [after] = await sql("SELECT content FROM courses WHERE achievement_id = $1", [achievementId]);
-    expect((after?.content as { rules?: unknown }).rules).toEqual({
+    expect(await rulesOf(achievementId)).toEqual({
       kind: "any",
       rules: [
         { kind: "quiz", quizId: "q1", minPercent: 90 },
@@ -39,8 +41,7 @@ describe("award rules an issuer sets on a learning path", () => {
     });
     expect((await owner.submit(path, { combine: "all" })).status).toBe(422);
     expect((await owner.submit(`${path}/default`, {})).status).toBe(303);
-    const [reset] = await sql("SELECT content FROM courses WHERE achievement_id = $1", [achievementId]);
-    expect((reset?.content as { rules?: unknown }).rules).toBeUndefined();
+    expect(await rulesOf(achievementId)).toBeUndefined();
   });
 
   it("awards on 'any' rules as soon as one is met", async () => {

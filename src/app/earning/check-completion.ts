@@ -27,7 +27,7 @@ export async function checkCompletionIn(
   enrolmentId: string,
 ): Promise<string | undefined> {
   const enrolment = await r.enrolments.lock(enrolmentId);
-  if (!enrolment || enrolment.status !== "active") return undefined;
+  if (enrolment?.status !== "active") return undefined;
   const course = await r.courses.find(enrolment.achievementId);
   if (!course) return undefined;
   const progress = await r.enrolments.progress(enrolmentId);
