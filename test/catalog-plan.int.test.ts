@@ -43,14 +43,15 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => drop());
 
-async function plan(filter: CatalogFilter, sort: "newest" | "relevance" | "cheapest" = "newest") {
+type Sort = "newest" | "relevance" | "cheapest" | "fit";
+async function plan(filter: CatalogFilter, sort: Sort = "newest") {
   const query = catalogPageQuery(database.db, filter, { sort, limit: 12, offset: 0 }).toSQL();
   const rows = (await database.executeSql(`EXPLAIN ${query.sql}`, query.params)).rows;
   return rows.map((r) => String(r["QUERY PLAN"])).join("\n");
 }
 
 describe(`catalog query plans on ${ROWS.toLocaleString("en")} rows`, () => {
-  const cases: [string, () => CatalogFilter, "newest" | "relevance" | "cheapest"][] = [
+  const cases: [string, () => CatalogFilter, Sort][] = [
     ["a skill", () => ({ skill: "skill-42" }), "newest"],
     ["search words", () => ({ q: "topic417" }), "relevance"],
     [
@@ -61,6 +62,16 @@ describe(`catalog query plans on ${ROWS.toLocaleString("en")} rows`, () => {
     ["industry and level", () => ({ industry: "healthcare", level: 3 }), "cheapest"],
     ["a skill under 6 weeks", () => ({ skill: "skill-1003", duration: DURATION_BANDS["under-6"] }), "newest"],
     ["a pathway's components", () => ({ within: components }), "newest"],
+    [
+      "fits my goals (missing skills, a pathway's missing components)",
+      () => ({ fits: { skills: ["skill-42", "skill-7"], achievementIds: components } }),
+      "fit",
+    ],
+    [
+      "fits my goals (missing skills only)",
+      () => ({ fits: { skills: ["skill-42"], achievementIds: [] } }),
+      "fit",
+    ],
   ];
   it.each(cases)("%s: no sequential scan of catalog_entries", async (_label, filter, sort) => {
     const text = await plan(filter(), sort);

@@ -27,6 +27,11 @@ export type CatalogFilter = {
   language?: string | undefined;
   /** Stacks toward a pathway: its component achievement ids. */
   within?: string[] | undefined;
+  /**
+   * Fits a learner's goals: teaches one of these (missing) skills or is one of these (missing pathway component)
+   * achievements. The "fit" sort ranks by how many of the skills an entry covers, then the components.
+   */
+  fits?: { skills: string[]; achievementIds: string[] } | undefined;
 };
 
 export type FacetCount = { value: string; n: number };
@@ -75,6 +80,8 @@ export type CatalogRepository = {
   find(achievementIds: readonly string[]): Promise<CatalogEntry[]>;
   /** Accreditations in force at `now`, with the accreditor's name. */
   accreditedScopes(now: Date): Promise<AccreditedScope[]>;
+  /** The skill names most common among the most earned micro-credentials (suggestions for goals). */
+  commonSkills(limit: number): Promise<string[]>;
   /** Published pathways, by name. */
   pathways(): Promise<CatalogPathway[]>;
   /** Awards an issuer issued, and distinct recipients holding one that is active at `now`. */

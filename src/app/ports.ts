@@ -34,6 +34,7 @@ import type {
   WorkforceRepository,
 } from "./employer-ports.ts";
 import type { FileStore } from "./file-ports.ts";
+import type { GoalRepository } from "./goal-ports.ts";
 import type { PathwayRepository, WalletRepository } from "./learner-ports.ts";
 import type { PeerReviewRepository } from "./peer-review-ports.ts";
 import type { SubmissionRepository } from "./project-ports.ts";
@@ -43,6 +44,7 @@ export type * from "./credential-ports.ts";
 export type * from "./earning-ports.ts";
 export type * from "./employer-ports.ts";
 export type * from "./file-ports.ts";
+export type * from "./goal-ports.ts";
 export type {
   CredentialFiles,
   CredentialImporter,
@@ -350,6 +352,7 @@ export type Repositories = {
   peerReviews: PeerReviewRepository;
   submissions: SubmissionRepository;
   quizAttempts: QuizAttemptRepository;
+  goals: GoalRepository;
   jobs: JobQueue;
 };
 

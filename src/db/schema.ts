@@ -4,6 +4,7 @@ export * from "./schema/catalog.ts";
 export * from "./schema/credentials.ts";
 export * from "./schema/earning.ts";
 export * from "./schema/employers.ts";
+export * from "./schema/goals.ts";
 export * from "./schema/issuing.ts";
 export * from "./schema/organizations.ts";
 export * from "./schema/trust.ts";

@@ -17,6 +17,7 @@ import {
   statusListRepository,
 } from "./repositories/credentials.ts";
 import { enrolmentRepository } from "./repositories/enrolments.ts";
+import { goalRepository } from "./repositories/goals.ts";
 import { invitationRepository } from "./repositories/invitations.ts";
 import { membershipRepository, organizationRepository } from "./repositories/organizations.ts";
 import { pathwayRepository } from "./repositories/pathways.ts";
@@ -71,6 +72,7 @@ export const repositoriesOn = (db: Db, jobs: JobQueue): Repositories => ({
   peerReviews: peerReviewRepository(db),
   submissions: submissionRepository(db),
   quizAttempts: quizAttemptRepository(db),
+  goals: goalRepository(db),
   jobs,
 });
 

@@ -31,6 +31,7 @@ import { courseRulesPages } from "./pages/course-rules-pages.tsx";
 import { dashboardPages } from "./pages/dashboard-pages.tsx";
 import { docsPage, type OpenApiDocument } from "./pages/docs-page.tsx";
 import { evidencePages } from "./pages/evidence-pages.tsx";
+import { goalPages } from "./pages/goal-pages.tsx";
 import { homeAndAdminPages } from "./pages/home-and-admin-pages.tsx";
 import { issuerRegistryPages } from "./pages/issuer-registry-pages.tsx";
 import { errorPage } from "./pages/kit.tsx";
@@ -178,6 +179,7 @@ export function createApp(deps: HttpDeps) {
   app.route("/", profilePages(deps));
   app.route("/", issuerRegistryPages(deps));
   app.route("/", catalogPages(deps));
+  app.route("/", goalPages(deps));
   app.route("/", evidencePages(deps));
   app.route("/", courseRulesPages(deps));
   app.route("/", learningPages(deps));

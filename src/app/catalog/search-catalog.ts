@@ -6,6 +6,7 @@ import {
   HOURS_BANDS,
   PAGE_SIZE,
 } from "../../domain/catalog/query.ts";
+import { goalGapsIn } from "../goals/goal-gaps.ts";
 import type { AppDeps, CatalogFacetCounts, CatalogFilter } from "../ports.ts";
 import { accreditedFilter, accreditorsOf, ownIds } from "./catalog-scope.ts";
 
@@ -16,11 +17,18 @@ const NO_ORGANIZATION = "00000000-0000-0000-0000-000000000000";
 
 /**
  * The public catalog: published micro-credentials (their published versions) matching the URL's search and filters,
- * one page of them in the chosen order, the counts per facet value, and the names the facets show.
+ * one page of them in the chosen order, the counts per facet value, and the names the facets show. For a signed-in
+ * learner, also their goals' gaps and saved list; "fits my goals" (only with goals) keeps what closes a gap, the
+ * most missing skills first, then the target pathway's missing components. Anyone else asking for it gets the
+ * usual order and `fitUnavailable`.
  */
-export const searchCatalog = (deps: AppDeps, query: CatalogQuery) =>
+export const searchCatalog = (deps: AppDeps, query: CatalogQuery, viewerId?: string) =>
   deps.uow(async (r) => {
     const now = deps.clock();
+    const gaps = viewerId ? await goalGapsIn(deps, r, viewerId) : undefined;
+    const saved = viewerId ? (await r.goals.savedList(viewerId)).map((s) => s.achievementId) : [];
+    const fitUnavailable = query.sort === "fit" && !gaps;
+    const sort = effectiveSort(fitUnavailable ? { ...query, sort: undefined } : query);
     const scopes = await r.catalog.accreditedScopes(now);
     const pathways = (await r.catalog.pathways()).map((p) => ({
       id: p.id,
@@ -48,8 +56,11 @@ export const searchCatalog = (deps: AppDeps, query: CatalogQuery) =>
       pacing: query.pacing,
       language: query.language,
       within: query.pathway ? (pathway?.achievementIds ?? []) : undefined,
+      fits:
+        sort === "fit" && gaps
+          ? { skills: gaps.missing, achievementIds: gaps.pathway?.missingComponents ?? [] }
+          : undefined,
     };
-    const sort = effectiveSort(query);
     const page = query.page ?? 1;
     const { total, entries } = await r.catalog.search(filter, {
       sort,
@@ -77,6 +88,8 @@ export const searchCatalog = (deps: AppDeps, query: CatalogQuery) =>
       ),
       pathways: pathways.map(({ id, name }) => ({ id, name })),
       unknownProvider: Boolean(query.provider && !provider),
+      viewer: viewerId ? { gaps, saved, savedCount: saved.length } : undefined,
+      fitUnavailable,
     };
   });
 export type CatalogResult = Awaited<ReturnType<typeof searchCatalog>>;

@@ -7,7 +7,7 @@ import { heldDocumentIn } from "../wallet/held-document.ts";
  * Whether a held credential may speak for the learner to employers: shown (not hidden), naming the learner, and
  * verified when imported. A Cairn award's revocation is read live at search time, so it is not filtered here.
  */
-const countsForTalent = (entry: WalletEntry) =>
+export const countsForTalent = (entry: WalletEntry) =>
   !entry.hidden &&
   entry.subjectMatches !== false &&
   (entry.award !== null || (entry.importChecks ?? []).every((check) => check.status !== "failed"));

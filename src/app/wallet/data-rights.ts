@@ -65,6 +65,8 @@ export const exportAccountData = (deps: AppDeps, userId: string) =>
         : null,
       profile: profile ?? null,
       organizations: organizations.map((o) => ({ name: o.name, slug: o.slug, role: o.role })),
+      learningGoals: (await r.goals.find(userId)) ?? null,
+      savedMicroCredentials: await r.goals.savedList(userId),
     });
     files["wallet.json"] = json(wallet);
     await audit(r, { action: "user.data_exported", actor: userActor(userId), subject: userId, at: now });

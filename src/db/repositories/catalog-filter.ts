@@ -17,6 +17,17 @@ export function inBand(column: typeof c.cost | typeof c.durationWeeks | typeof c
 const anyOf = (column: typeof c.achievementId | typeof c.organizationId, ids: readonly string[]) =>
   ids.length ? inArray(column, [...ids]) : sql`false`;
 
+/** A text[] literal of parameters (an empty one when there are none). */
+export const textArray = (values: readonly string[]) =>
+  sql`ARRAY[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+
+/** Fits a learner's goals: overlaps the missing skills (the skills GIN index) or is a missing component. */
+const fitting = (fits: NonNullable<CatalogFilter["fits"]>) =>
+  sql`(${fits.skills.length ? sql`${c.skills} && ${textArray(fits.skills)}` : sql`false`} OR ${anyOf(c.achievementId, fits.achievementIds)})`;
+
 /** The WHERE of a catalog search: each filter is one indexed column (or the GIN-indexed search vector). */
 export function catalogWhere(f: CatalogFilter): SQL | undefined {
   return and(
@@ -35,5 +46,6 @@ export function catalogWhere(f: CatalogFilter): SQL | undefined {
     f.pacing ? eq(c.pacing, f.pacing) : undefined,
     f.language ? eq(c.language, f.language) : undefined,
     f.within ? anyOf(c.achievementId, f.within) : undefined,
+    f.fits ? fitting(f.fits) : undefined,
   );
 }

@@ -12,7 +12,7 @@ import {
   organizations,
   pathways,
 } from "../schema.ts";
-import { catalogWhere, inBand, tsQuery } from "./catalog-filter.ts";
+import { catalogWhere, inBand, textArray, tsQuery } from "./catalog-filter.ts";
 
 const instant = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 const count = sql<number>`count(*)::int`;
@@ -23,8 +23,12 @@ const entryQuery = (db: Db) =>
     .from(c)
     .innerJoin(organizations, eq(organizations.id, c.organizationId));
 
-const ORDER: Record<CatalogSort, (q: string | undefined) => SQL[]> = {
-  relevance: (q) => [
+/** How many of the missing skills an entry teaches. */
+const coverage = (skills: readonly string[]) =>
+  sql`(SELECT count(*) FROM unnest(${c.skills}) AS s(skill) WHERE s.skill = ANY(${textArray(skills)}))`;
+
+const ORDER: Record<CatalogSort, (filter: CatalogFilter) => SQL[]> = {
+  relevance: ({ q }) => [
     ...(q ? [sql`ts_rank(${c.search}, ${tsQuery(q)}) DESC`] : []),
     desc(c.publishedAt),
     asc(c.achievementId),
@@ -37,6 +41,12 @@ const ORDER: Record<CatalogSort, (q: string | undefined) => SQL[]> = {
   ],
   cheapest: () => [sql`${c.cost} ASC NULLS LAST`, asc(c.achievementId)],
   earned: () => [desc(c.earned), desc(c.publishedAt), asc(c.achievementId)],
+  fit: ({ fits }) => [
+    ...(fits?.skills.length ? [sql`${coverage(fits.skills)} DESC`] : []),
+    ...(fits?.achievementIds.length ? [sql`${inArray(c.achievementId, fits.achievementIds)} DESC`] : []),
+    desc(c.publishedAt),
+    asc(c.achievementId),
+  ],
 };
 
 /** One page of a search, in order: exported so a test can EXPLAIN the very query the catalog runs. */
@@ -47,7 +57,7 @@ export const catalogPageQuery = (
 ) =>
   entryQuery(db)
     .where(catalogWhere(filter))
-    .orderBy(...ORDER[page.sort](filter.q))
+    .orderBy(...ORDER[page.sort](filter))
     .limit(page.limit)
     .offset(page.offset);
 
@@ -201,6 +211,19 @@ export const catalogRepository = (db: Db): CatalogRepository => ({
           gt(accreditations.validUntil, now),
         ),
       );
+  },
+  async commonSkills(limit) {
+    // The most earned few thousand rows (the earned index), so the cost stays flat as the catalog grows.
+    const sample = db.select({ skills: c.skills }).from(c).orderBy(desc(c.earned)).limit(2_000).as("sample");
+    const skill = sql<string>`unnest(${sample.skills})`.as("skill");
+    const rows = db.select({ skill }).from(sample).as("s");
+    const counted = await db
+      .select({ value: rows.skill })
+      .from(rows)
+      .groupBy(rows.skill)
+      .orderBy(sql`count(*) DESC`, asc(rows.skill))
+      .limit(limit);
+    return counted.map((r) => r.value);
   },
   async pathways() {
     const rows = await db

@@ -30,6 +30,7 @@ export const SORTS = {
   shortest: "Shortest",
   cheapest: "Cheapest",
   earned: "Most earned",
+  fit: "Fits my goals",
 } as const;
 export type CatalogSort = keyof typeof SORTS;
 export const PAGE_SIZE = 12;

@@ -296,6 +296,13 @@ export function authPages(deps: AppDeps, secure: boolean) {
               read their messages
             </li>
             <li>
+              <a href="/account/goals">Learning goals</a>: skills or a pathway to aim for; the catalog shows
+              what fits them
+            </li>
+            <li>
+              <a href="/account/saved">Saved micro-credentials</a>: your list from the catalog, to compare
+            </li>
+            <li>
               <a href="/account/data">Your data</a>: download everything, or delete your account
             </li>
           </ul>

@@ -55,8 +55,8 @@ export function CatalogFilters(props: {
           <SelectField
             name="sort"
             label="Sort by"
-            options={Object.entries(SORTS)}
-            value={raw.sort || (raw.q ? "relevance" : "newest")}
+            options={Object.entries(SORTS).filter(([key]) => key !== "fit" || result?.viewer?.gaps)}
+            value={result?.sort ?? (raw.sort || (raw.q ? "relevance" : "newest"))}
             errors={errors}
           />
         </div>

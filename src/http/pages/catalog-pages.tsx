@@ -8,7 +8,8 @@ import type { AppEnv } from "../env.ts";
 import { fieldErrors } from "../problem.ts";
 import { ComparisonTable } from "./catalog-compare.tsx";
 import { CatalogFilters } from "./catalog-filters.tsx";
-import { EntryList, Pagination } from "./catalog-parts.tsx";
+import { GoalsPanel } from "./catalog-goal-parts.tsx";
+import { catalogHref, EntryList, Pagination } from "./catalog-parts.tsx";
 import { ErrorSummary } from "./forms.tsx";
 import { pathParam, render } from "./kit.tsx";
 
@@ -22,7 +23,15 @@ export function catalogPages(deps: AppDeps) {
     const raw = c.req.query();
     const parsed = catalogQuery.safeParse(raw);
     const errors = parsed.success ? undefined : fieldErrors(parsed.error.issues);
-    const result = parsed.success ? await searchCatalog(deps, parsed.data) : undefined;
+    const user = c.get("user");
+    const result = parsed.success ? await searchCatalog(deps, parsed.data, user?.id) : undefined;
+    const url = new URL(c.req.url);
+    const viewer = result?.viewer && {
+      gaps: result.viewer.gaps,
+      saved: result.viewer.saved,
+      csrf: c.get("csrfToken"),
+      back: `${url.pathname}${url.search}`,
+    };
     return render(
       c,
       "Catalog",
@@ -36,19 +45,41 @@ export function catalogPages(deps: AppDeps) {
           errors={errors}
           message={errors ? "This search address has a value we cannot use." : undefined}
         />
+        {result?.viewer ? (
+          <GoalsPanel
+            gaps={result.viewer.gaps}
+            savedCount={result.viewer.savedCount}
+            fitHref={catalogHref(raw, { sort: "fit", page: "" })}
+          />
+        ) : null}
+        {result?.fitUnavailable ? (
+          <p class="notice" role="note">
+            “Fits my goals” ranks the catalog by the goals you set.{" "}
+            {user ? (
+              <a href="/account/goals">Set your learning goals</a>
+            ) : (
+              <a href="/signin?next=%2Faccount%2Fgoals">Sign in to set your learning goals</a>
+            )}{" "}
+            to use it. Meanwhile the results are in the usual order.
+          </p>
+        ) : null}
         <CatalogFilters raw={raw} result={result} errors={errors} />
         {result ? (
           <>
             <p role="status">
               {plural(result.total, "micro-credential")}
+              {result.sort === "fit" ? " fit your goals" : ""}
               {result.unknownProvider ? " (no provider has that name)" : ""}
               {result.total ? ` · page ${result.page} of ${result.pages}` : ""}
             </p>
             {result.entries.length ? (
-              <EntryList entries={result.entries} heading="Results" />
+              <EntryList entries={result.entries} heading="Results" viewer={viewer} />
             ) : (
               <p class="hint">
-                Nothing matches. Remove a filter or <a href="/catalog">start again</a>.
+                {result.sort === "fit"
+                  ? "Nothing here teaches a skill you miss or counts toward your target pathway. "
+                  : "Nothing matches. "}
+                Remove a filter or <a href="/catalog">start again</a>.
               </p>
             )}
             <Pagination raw={raw} page={result.page} pages={result.pages} />

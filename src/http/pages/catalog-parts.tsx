@@ -7,6 +7,7 @@ import {
   wordFor,
 } from "../../domain/catalog/offer-text.ts";
 import type { RawQuery } from "./catalog-filters.tsx";
+import { type CardViewer, FitLine, SaveButton, SaveForms } from "./catalog-goal-parts.tsx";
 
 export type ListedEntry = CatalogEntry & { accreditedBy: string[] };
 
@@ -18,7 +19,7 @@ export function catalogHref(raw: RawQuery, changes: Record<string, string>): str
   return query ? `/catalog?${query}` : "/catalog";
 }
 
-function EntryCard({ entry: e }: { entry: ListedEntry }) {
+function EntryCard({ entry: e, viewer }: { entry: ListedEntry; viewer: CardViewer | undefined }) {
   return (
     <li class="card catalog-card">
       <h3>
@@ -61,29 +62,43 @@ function EntryCard({ entry: e }: { entry: ListedEntry }) {
           ))}
         </p>
       ) : null}
+      {viewer ? <FitLine viewer={viewer} achievementId={e.achievementId} skills={e.skills} /> : null}
       <label class="checkbox">
         <input type="checkbox" name="ids" value={e.achievementId} />
         Compare <span class="visually-hidden">{e.name}</span>
       </label>
+      {viewer ? <SaveButton viewer={viewer} achievementId={e.achievementId} name={e.name} /> : null}
     </li>
   );
 }
 
-/** Catalog entries as cards, inside a GET form whose ticked boxes open the comparison (no script needed). */
-export function EntryList(props: { entries: ListedEntry[]; heading: string }) {
+/**
+ * Catalog entries as cards, inside a GET form whose ticked boxes open the comparison (no script needed); for a
+ * signed-in learner, with how each fits their goals and a Save button.
+ */
+export function EntryList(props: {
+  entries: ListedEntry[];
+  heading: string;
+  viewer?: CardViewer | undefined;
+}) {
   return (
-    <form method="get" action="/catalog/compare">
-      <h2 class="visually-hidden">{props.heading}</h2>
-      <ul class="cards catalog-cards">
-        {props.entries.map((entry) => (
-          <EntryCard entry={entry} />
-        ))}
-      </ul>
-      <p>
-        <button type="submit">Compare selected</button>{" "}
-        <span class="hint">Tick two to four micro-credentials to see them side by side.</span>
-      </p>
-    </form>
+    <>
+      <form method="get" action="/catalog/compare">
+        <h2 class="visually-hidden">{props.heading}</h2>
+        <ul class="cards catalog-cards">
+          {props.entries.map((entry) => (
+            <EntryCard entry={entry} viewer={props.viewer} />
+          ))}
+        </ul>
+        <p>
+          <button type="submit">Compare selected</button>{" "}
+          <span class="hint">Tick two to four micro-credentials to see them side by side.</span>
+        </p>
+      </form>
+      {props.viewer ? (
+        <SaveForms viewer={props.viewer} ids={props.entries.map((e) => e.achievementId)} />
+      ) : null}
+    </>
   );
 }
 

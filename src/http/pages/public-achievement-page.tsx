@@ -1,10 +1,12 @@
 import { Hono } from "hono";
 import { getPublicAchievement } from "../../app/achievements/public-achievement.ts";
 import { courseOffer } from "../../app/earning/course-offer.ts";
+import { listState } from "../../app/goals/list-state.ts";
 import type { AppDeps } from "../../app/ports.ts";
 import { CAIRN_CONTEXT_URL } from "../../domain/achievements/achievement-json.ts";
 import { offerFacts } from "../../domain/catalog/offer-text.ts";
 import type { AppEnv } from "../env.ts";
+import { SaveToggle } from "./catalog-goal-parts.tsx";
 import { CourseOfferBox } from "./course-offer.tsx";
 import { pathParam, render } from "./kit.tsx";
 
@@ -41,6 +43,8 @@ export function publicAchievementPages(deps: AppDeps) {
         ? [{ url: String(a.targetUrl), name: String(a.targetName ?? a.targetUrl) }]
         : [],
     );
+    const user = c.get("user");
+    const list = user ? await listState(deps, user.id, version.achievementId) : undefined;
     return render(
       c,
       d.name,
@@ -64,6 +68,17 @@ export function publicAchievementPages(deps: AppDeps) {
           <a href="/catalog">Browse the catalog</a> ·{" "}
           <a href={`/catalog/providers/${organization.slug}`}>More from {organization.name}</a>
         </p>
+        {list?.inCatalog ? (
+          <div class="catalog-save">
+            <SaveToggle
+              saved={list.saved}
+              achievementId={version.achievementId}
+              name={d.name}
+              csrf={c.get("csrfToken")}
+              back={`/achievements/${version.achievementId}`}
+            />
+          </div>
+        ) : null}
         <h2>Learning outcomes</h2>
         <ul>
           {d.learningOutcomes.map((outcome) => (

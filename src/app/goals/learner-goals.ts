@@ -1,0 +1,16 @@
+import type { AppDeps } from "../ports.ts";
+import { goalGapsIn } from "./goal-gaps.ts";
+
+const SUGGESTED_SKILLS = 60;
+
+/**
+ * The goals page: the learner's goals and where they stand, the published pathways to aim for, and skill names
+ * to suggest (the catalog's most common skills).
+ */
+export const learnerGoals = (deps: AppDeps, userId: string) =>
+  deps.uow(async (r) => ({
+    goals: await r.goals.find(userId),
+    gaps: await goalGapsIn(deps, r, userId),
+    pathways: (await r.catalog.pathways()).map(({ id, name }) => ({ id, name })),
+    suggestions: await r.catalog.commonSkills(SUGGESTED_SKILLS),
+  }));
