@@ -1,6 +1,6 @@
 // The ports of earning: learning paths, enrolments and the progress the award rules read.
 // Re-exported from ports.ts, where the use cases find every port.
-import type { Course } from "../domain/earning/course.ts";
+import type { Course, EnrolmentMode } from "../domain/earning/course.ts";
 import type { CourseInvitation, Enrolment, EnrolmentStatus } from "../domain/earning/enrolment.ts";
 import type { CompletionFunnel } from "../domain/earning/funnel.ts";
 import type { LearningRecord } from "../domain/earning/learning-record.ts";
@@ -12,6 +12,8 @@ export type CourseRepository = {
   /** Finds and locks the course for the rest of the transaction: editors read, change and save it whole. */
   lock(achievementId: string): Promise<Course | undefined>;
   save(course: Course): Promise<void>;
+  /** Of these achievements, those with a learning path of at least one module, with how learners enrol. */
+  enrollable(achievementIds: readonly string[]): Promise<{ achievementId: string; mode: EnrolmentMode }[]>;
   /** The organization's achievements that have a learning path, with their content. */
   listForOrganization(organizationId: string): Promise<Course[]>;
 };

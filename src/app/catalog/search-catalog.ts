@@ -8,6 +8,7 @@ import {
 } from "../../domain/catalog/query.ts";
 import { goalGapsIn } from "../goals/goal-gaps.ts";
 import type { AppDeps, CatalogFacetCounts, CatalogFilter } from "../ports.ts";
+import { learningPathsIn } from "./catalog-paths.ts";
 import { accreditedFilter, accreditorsOf, ownIds } from "./catalog-scope.ts";
 
 /** Facet counts are a grouped scan of the matching rows: cheap up to this many, skipped beyond. */
@@ -89,6 +90,7 @@ export const searchCatalog = (deps: AppDeps, query: CatalogQuery, viewerId?: str
       pathways: pathways.map(({ id, name }) => ({ id, name })),
       unknownProvider: Boolean(query.provider && !provider),
       viewer: viewerId ? { gaps, saved, savedCount: saved.length } : undefined,
+      paths: await learningPathsIn(r, entries, viewerId),
       fitUnavailable,
     };
   });

@@ -73,7 +73,7 @@ export function catalogPages(deps: AppDeps) {
               {result.total ? ` · page ${result.page} of ${result.pages}` : ""}
             </p>
             {result.entries.length ? (
-              <EntryList entries={result.entries} heading="Results" viewer={viewer} />
+              <EntryList entries={result.entries} heading="Results" viewer={viewer} paths={result.paths} />
             ) : (
               <p class="hint">
                 {result.sort === "fit"

@@ -1,3 +1,4 @@
+import type { CatalogPath } from "../../app/catalog/catalog-paths.ts";
 import type { CatalogEntry } from "../../app/ports.ts";
 import {
   costText,
@@ -6,6 +7,7 @@ import {
   languageText,
   wordFor,
 } from "../../domain/catalog/offer-text.ts";
+import { EnrolAction, EnrolForms } from "./catalog-enrol-parts.tsx";
 import type { RawQuery } from "./catalog-filters.tsx";
 import { type CardViewer, FitLine, SaveButton, SaveForms } from "./catalog-goal-parts.tsx";
 
@@ -19,7 +21,15 @@ export function catalogHref(raw: RawQuery, changes: Record<string, string>): str
   return query ? `/catalog?${query}` : "/catalog";
 }
 
-function EntryCard({ entry: e, viewer }: { entry: ListedEntry; viewer: CardViewer | undefined }) {
+function EntryCard({
+  entry: e,
+  viewer,
+  path,
+}: {
+  entry: ListedEntry;
+  viewer: CardViewer | undefined;
+  path: CatalogPath | undefined;
+}) {
   return (
     <li class="card catalog-card">
       <h3>
@@ -67,6 +77,7 @@ function EntryCard({ entry: e, viewer }: { entry: ListedEntry; viewer: CardViewe
         <input type="checkbox" name="ids" value={e.achievementId} />
         Compare <span class="visually-hidden">{e.name}</span>
       </label>
+      <EnrolAction path={path} achievementId={e.achievementId} name={e.name} signedIn={!!viewer} />
       {viewer ? <SaveButton viewer={viewer} achievementId={e.achievementId} name={e.name} /> : null}
     </li>
   );
@@ -80,14 +91,17 @@ export function EntryList(props: {
   entries: ListedEntry[];
   heading: string;
   viewer?: CardViewer | undefined;
+  /** Learning paths of the entries, by achievement id (absent where a page does not offer enrolment). */
+  paths?: Record<string, CatalogPath> | undefined;
 }) {
+  const paths = props.paths ?? {};
   return (
     <>
       <form method="get" action="/catalog/compare">
         <h2 class="visually-hidden">{props.heading}</h2>
         <ul class="cards catalog-cards">
           {props.entries.map((entry) => (
-            <EntryCard entry={entry} viewer={props.viewer} />
+            <EntryCard entry={entry} viewer={props.viewer} path={paths[entry.achievementId]} />
           ))}
         </ul>
         <p>
@@ -96,7 +110,10 @@ export function EntryList(props: {
         </p>
       </form>
       {props.viewer ? (
-        <SaveForms viewer={props.viewer} ids={props.entries.map((e) => e.achievementId)} />
+        <>
+          <SaveForms viewer={props.viewer} ids={props.entries.map((e) => e.achievementId)} />
+          <EnrolForms paths={paths} csrf={props.viewer.csrf} />
+        </>
       ) : null}
     </>
   );
