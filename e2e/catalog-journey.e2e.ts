@@ -26,8 +26,11 @@ const noSidewaysScroll = async (page: Page) =>
     Number(await page.evaluate("document.documentElement.scrollWidth - window.innerWidth")),
   ).toBeLessThanOrEqual(0);
 
-/** A learner, new to Cairn: searches by a skill, narrows to accredited and under 6 weeks, and compares three. */
-async function journey(page: Page, phone: boolean) {
+/**
+ * A learner, new to Cairn: searches by a skill, narrows to accredited and under 6 weeks, compares three, and enrols
+ * in one from the catalog (signing in on the way).
+ */
+async function journey(page: Page, phone: boolean, learner: string) {
   await page.goto(base);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Catalog" }).click();
   await page.waitForURL(`${base}/catalog`);
@@ -116,13 +119,33 @@ async function journey(page: Page, phone: boolean) {
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Harbour Tech Institute");
   await expectNoSeriousA11yViolations(page);
   if (phone) await noSidewaysScroll(page);
+
+  // Enrol in one, from its catalog card: sign in first, then enrol on its learning path.
+  await page.goto(`${base}/catalog?provider=harbour-tech&accredited=yes&duration=under-6`);
+  await page.getByRole("link", { name: "Sign in to enrol Web Accessibility Essentials" }).click();
+  await page.waitForURL(/\/signin\?next=/);
+  await page.getByLabel("Email address").fill(learner);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/learn\/[0-9a-f-]{36}$/);
+  await page.goto(`${base}/catalog?provider=harbour-tech&accredited=yes&duration=under-6`);
+  await page.getByRole("button", { name: "Enrol Web Accessibility Essentials" }).click();
+  await page.waitForURL(/\/learn\/[0-9a-f-]{36}$/);
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Web Accessibility Essentials");
+  await expect.poll(() => page.getByRole("link", { name: /What WCAG 2.2 asks/ }).count()).toBeGreaterThan(0);
+  await expectNoSeriousA11yViolations(page);
+  if (phone) await noSidewaysScroll(page);
+  await page.goto(`${base}/catalog?provider=harbour-tech`);
+  await expect
+    .poll(() => page.getByRole("link", { name: "Continue learning Web Accessibility Essentials" }).count())
+    .toBe(1);
 }
 
 describe("a learner choosing from the catalog", () => {
-  it("searches by a skill, filters to accredited and under 6 weeks, and compares three on a desktop", async () => {
+  it("searches by a skill, filters to accredited and under 6 weeks, compares three and enrols in one on a desktop", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
-      await journey(await context.newPage(), false);
+      await journey(await context.newPage(), false, "lena@learner.test");
     } finally {
       await context.close();
     }
@@ -131,7 +154,7 @@ describe("a learner choosing from the catalog", () => {
   it("does the same on a phone, with no sideways scrolling of the page", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     try {
-      await journey(await context.newPage(), true);
+      await journey(await context.newPage(), true, "luis@learner.test");
     } finally {
       await context.close();
     }

@@ -14,7 +14,7 @@ describe("enrolling from the catalog", () => {
     const { achievementId, slug } = await enrolled(ctx);
     const search = `/catalog?provider=${slug}`;
     const anonymous = await (await ctx.app.request(search)).text();
-    expect(anonymous).toContain(`/signin?next=${encodeURIComponent(`/achievements/${achievementId}`)}`);
+    expect(anonymous).toContain(`/signin?next=${encodeURIComponent(`/learn/${achievementId}`)}`);
     expect(anonymous).toContain("Sign in to enrol");
 
     const learner = await signedUp(ctx.app, { email: `catalog-enrol-${achievementId}@example.org` });

@@ -7,6 +7,7 @@ import { createOrganization } from "../organizations/create-organization.ts";
 import type { AppDeps } from "../ports.ts";
 import { accredit } from "../trust/accredit.ts";
 import { CATALOG_PROVIDERS } from "./demo-catalog-offers.ts";
+import { seedDemoCatalogPaths } from "./demo-catalog-paths.ts";
 
 const OWNER = { name: "Cara Catalog", email: "catalog@cairn.test" };
 
@@ -58,6 +59,7 @@ export async function seedDemoCatalog(deps: AppDeps, passwordHash: string, accre
     }
   }
   await accreditDemoProviders(deps, accreditorEmail, published);
+  await seedDemoCatalogPaths(deps, published);
   return { owner: OWNER, providers: CATALOG_PROVIDERS.map((p) => ({ slug: p.slug, name: p.name })) };
 }
 

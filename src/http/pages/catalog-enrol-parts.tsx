@@ -34,7 +34,7 @@ export function EnrolAction(props: {
   if (!props.signedIn) {
     return (
       <p class="catalog-enrol">
-        <a href={`/signin?next=${encodeURIComponent(`/achievements/${id}`)}`}>Sign in to enrol{hidden}</a>
+        <a href={`/signin?next=${encodeURIComponent(`/learn/${id}`)}`}>Sign in to enrol{hidden}</a>
       </p>
     );
   }
