@@ -45,24 +45,7 @@ export function BarChart(props: { title: string; unit: string; data: { label: st
           );
         })}
       </svg>
-      <figcaption>{props.title}</figcaption>
-      <table class="visually-hidden">
-        <caption>{props.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col">{props.unit}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((d) => (
-            <tr>
-              <th scope="row">{d.label}</th>
-              <td>{d.value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartData title={props.title} unit={props.unit} column="Month" data={data} />
     </figure>
   );
 }
@@ -104,17 +87,31 @@ export function FunnelChart(props: {
           );
         })}
       </svg>
+      <ChartData title={props.title} unit={props.unit} column="Step" data={data} />
+    </figure>
+  );
+}
+
+/** A chart's caption and its numbers as a table for screen readers. */
+function ChartData(props: {
+  title: string;
+  unit: string;
+  column: string;
+  data: { label: string; value: number }[];
+}) {
+  return (
+    <>
       <figcaption>{props.title}</figcaption>
       <table class="visually-hidden">
         <caption>{props.title}</caption>
         <thead>
           <tr>
-            <th scope="col">Step</th>
+            <th scope="col">{props.column}</th>
             <th scope="col">{props.unit}</th>
           </tr>
         </thead>
         <tbody>
-          {data.map((d) => (
+          {props.data.map((d) => (
             <tr>
               <th scope="row">{d.label}</th>
               <td>{d.value}</td>
@@ -122,6 +119,6 @@ export function FunnelChart(props: {
           ))}
         </tbody>
       </table>
-    </figure>
+    </>
   );
 }
