@@ -110,7 +110,8 @@ export function learnPages(deps: HttpDeps) {
               {enrolment.status === "completed" ? (
                 <>
                   {" "}
-                  The credential is yours: see it in your <a href="/wallet">wallet</a>.
+                  The credential is yours: see it in your <a href="/wallet">wallet</a>, and{" "}
+                  <a href={`/evidence/${enrolment.id}`}>your learning record</a>, the evidence it links to.
                 </>
               ) : null}
             </p>

@@ -55,6 +55,14 @@ export function projectPages(deps: HttpDeps) {
             {grade.points >= project.passPoints ? ": passed." : ": below the pass mark."}
           </p>
         ) : null}
+        {project.peerReview ? (
+          <p>
+            Peer reviewed: each submission receives {project.peerReview.reviews} anonymous reviews from other
+            learners, and you review theirs
+            {project.peerReview.reviewBeforeGraded ? " (you are graded once your reviews are done)" : ""}.{" "}
+            <a href={`/learn/${achievementId}/reviews`}>Your peer reviews</a>
+          </p>
+        ) : null}
         <h2>Brief</h2>
         {project.brief ? <Paragraphs text={project.brief} /> : <p>No brief yet.</p>}
         <h2>Rubric</h2>
