@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoSeriousA11yViolations } from "../test/browser.ts";
+import { expectNoSeriousA11yViolations, signInAs } from "../test/browser.ts";
 import { type E2e, startE2e } from "../test/e2e-server.ts";
 import type { TestContext } from "../test/harness.ts";
 import { signedUp } from "../test/http-client.ts";
@@ -15,14 +15,6 @@ beforeAll(async () => {
   ({ ctx, browser, base } = e2e);
 });
 afterAll(() => e2e?.close());
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${base}/signin`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
-}
 
 describe("learning paths in Chromium", () => {
   it("an issuer builds a two-module course, a learner enrols, reads a module, completes it and sees progress", async () => {
@@ -45,7 +37,7 @@ describe("learning paths in Chromium", () => {
 
     // The registrar builds the course in the browser.
     const issuer = await (await browser.newContext()).newPage();
-    await signIn(issuer, "registrar@tide.test", "registrar password");
+    await signInAs(issuer, base, "registrar@tide.test", "registrar password");
     await issuer.goto(`${base}/orgs/tide/achievements/${id}`);
     await issuer.getByRole("link", { name: "Course: modules, assessments and enrolment" }).click();
     await issuer.waitForURL(`${base}/orgs/tide/achievements/${id}/course`);

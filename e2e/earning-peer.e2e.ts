@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoSeriousA11yViolations } from "../test/browser.ts";
+import { expectNoSeriousA11yViolations, signInAs } from "../test/browser.ts";
 import { type E2e, startE2e } from "../test/e2e-server.ts";
 import { enrolledLearner, PASSWORD, peerOrganization, submitWork } from "../test/peer-fixtures.ts";
 
@@ -9,14 +9,6 @@ beforeAll(async () => {
   e2e = await startE2e();
 });
 afterAll(() => e2e?.close());
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${e2e.base}/signin`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
-}
 
 describe("peer review in the browser", () => {
   it("a learner reviews a peer's project anonymously; the health page shows it, each page accessible", async () => {
@@ -32,7 +24,7 @@ describe("peer review in the browser", () => {
     await submitWork(ctx, org, cleo, "Cleo's plan: first-aid kit by the door.");
 
     const page = await (await browser.newContext()).newPage();
-    await signIn(page, ada.email);
+    await signInAs(page, base, ada.email, PASSWORD);
     await page.goto(`${base}/learn/${org.achievementId}/reviews`);
     await expect.poll(() => page.getByRole("heading", { name: "Your peer reviews" }).count()).toBe(1);
     await expectNoSeriousA11yViolations(page);
@@ -69,7 +61,7 @@ describe("peer review in the browser", () => {
     await expectNoSeriousA11yViolations(page);
 
     const staff = await (await browser.newContext()).newPage();
-    await signIn(staff, org.ownerEmail);
+    await signInAs(staff, base, org.ownerEmail, PASSWORD);
     await staff.goto(`${base}/orgs/${org.slug}/assessments/peer-review`);
     await expect.poll(() => staff.getByRole("heading", { name: "Peer-review health" }).count()).toBe(1);
     await expect.poll(() => staff.getByText("Your safety plan").count()).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courseContent } from "../src/domain/earning/course.ts";
-import { expectNoSeriousA11yViolations } from "../test/browser.ts";
+import { expectNoSeriousA11yViolations, signInAs } from "../test/browser.ts";
 import { type E2e, startE2e } from "../test/e2e-server.ts";
 import type { TestContext } from "../test/harness.ts";
 import { signedUp } from "../test/http-client.ts";
@@ -17,14 +17,6 @@ beforeAll(async () => {
   ({ ctx, browser, base } = e2e);
 });
 afterAll(() => e2e?.close());
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${base}/signin`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
-}
 
 describe("a rubric-graded project in Chromium", () => {
   it("the issuer edits the project, a learner submits a file, an assessor grades it in the rubric grid", async () => {
@@ -68,7 +60,7 @@ describe("a rubric-graded project in Chromium", () => {
 
     // The issuer writes the brief, accepts PDF files and builds a one-criterion rubric.
     const issuer = await (await browser.newContext()).newPage();
-    await signIn(issuer, "owner@rigging.test", password);
+    await signInAs(issuer, base, "owner@rigging.test", password);
     await issuer.goto(`${base}/orgs/rigging/achievements/${achievementId}/course/projects/mast`);
     await expectNoSeriousA11yViolations(issuer);
     await issuer.getByLabel("Brief (Markdown)").fill("Rig the practice mast and report on each check.");
@@ -105,7 +97,7 @@ describe("a rubric-graded project in Chromium", () => {
       }),
     );
     const learner = await (await browser.newContext()).newPage();
-    await signIn(learner, "robin@learner.test", password);
+    await signInAs(learner, base, "robin@learner.test", password);
     await learner.goto(`${base}/learn/${achievementId}/projects/mast`);
     await expect.poll(() => learner.getByText("Rig the practice mast").count()).toBe(1);
     await expectNoSeriousA11yViolations(learner);

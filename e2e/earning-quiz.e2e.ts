@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courseContent } from "../src/domain/earning/course.ts";
-import { expectNoSeriousA11yViolations } from "../test/browser.ts";
+import { expectNoSeriousA11yViolations, signInAs } from "../test/browser.ts";
 import { type E2e, startE2e } from "../test/e2e-server.ts";
 import type { TestContext } from "../test/harness.ts";
 import { signedUp } from "../test/http-client.ts";
@@ -19,14 +19,6 @@ afterAll(() => e2e?.close());
 
 const sql = async (text: string, params: unknown[] = []) =>
   (await ctx.database.executeSql(text, params)).rows;
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${base}/signin`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
-}
 
 /** An organization with a published micro-credential whose course holds one empty quiz, as the course editor makes it. */
 async function courseWithEmptyQuiz() {
@@ -90,7 +82,7 @@ describe("a quiz in Chromium", () => {
     );
 
     const issuer = await (await browser.newContext()).newPage();
-    await signIn(issuer, "owner@knots.test", "owner password 1");
+    await signInAs(issuer, base, "owner@knots.test", "owner password 1");
     const editor = `${base}/orgs/knots/achievements/${achievementId}/course/quizzes/knots-quiz`;
     await issuer.goto(editor);
     await issuer.getByRole("heading", { name: "Quiz: Knots quiz" }).waitFor();
@@ -118,7 +110,7 @@ describe("a quiz in Chromium", () => {
     await expectNoSeriousA11yViolations(issuer);
 
     const learner = await (await browser.newContext()).newPage();
-    await signIn(learner, "learner@knots.test", "learner password");
+    await signInAs(learner, base, "learner@knots.test", "learner password");
     await learner.goto(`${base}/learn/${achievementId}/quizzes/knots-quiz`);
     await learner.getByRole("heading", { name: "Knots quiz" }).waitFor();
     await expectNoSeriousA11yViolations(learner);

@@ -38,3 +38,12 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
     `${serious.length} serious accessibility violation(s) on ${page.url()}:\n${lines.join("\n")}`,
   );
 }
+
+/** Signs in through the sign-in page and waits until it has moved on. */
+export async function signInAs(page: Page, base: string, email: string, password: string): Promise<void> {
+  await page.goto(`${base}/signin`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+}

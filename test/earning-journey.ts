@@ -2,19 +2,13 @@
 // and a learner working through their peer-review tasks.
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
-import { expectNoSeriousA11yViolations } from "./browser.ts";
+import { expectNoSeriousA11yViolations, signInAs } from "./browser.ts";
 import type { TestContext } from "./harness.ts";
 import { signedUp } from "./http-client.ts";
 
 export const PASSWORD = "journey password 1";
 
-export async function signIn(page: Page, base: string, email: string) {
-  await page.goto(`${base}/signin`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
-}
+export const signIn = (page: Page, base: string, email: string) => signInAs(page, base, email, PASSWORD);
 
 /** A new learner creates an account on the sign-up page. */
 export async function signUp(page: Page, base: string, name: string, email: string) {
