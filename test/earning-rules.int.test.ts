@@ -44,6 +44,27 @@ describe("award rules an issuer sets on a learning path", () => {
     expect(await rulesOf(achievementId)).toBeUndefined();
   });
 
+  it("refuses more rules than a path can hold, with a message, and the path stays usable", async () => {
+    const { owner, slug, achievementId, organizationId, learner } = await enrolled(ctx);
+    const modules = Array.from({ length: 51 }, (_, i) => ({
+      id: `m${i + 1}`,
+      title: `Module ${i + 1}`,
+      body: "",
+      assessments: [],
+    }));
+    await ctx.deps.uow((r) =>
+      r.courses.save({ enrolment: "open", modules, achievementId, organizationId, updatedAt: new Date() }),
+    );
+    const path = `/orgs/${slug}/achievements/${achievementId}/course/rules`;
+    const form = Object.fromEntries([["combine", "all"], ...modules.map((m) => [`module:${m.id}`, "on"])]);
+    const refused = await owner.submit(path, form);
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("at most 50 rules");
+    expect(await rulesOf(achievementId)).toBeUndefined();
+    expect((await owner.get(path)).status).toBe(200);
+    expect((await learner.get(`/learn/${achievementId}`)).status).toBe(200);
+  });
+
   it("awards on 'any' rules as soon as one is met", async () => {
     const { owner, slug, achievementId, enrolmentId } = await enrolled(ctx);
     await owner.submit(`/orgs/${slug}/achievements/${achievementId}/course/rules`, {
