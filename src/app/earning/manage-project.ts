@@ -7,6 +7,7 @@ import {
   type Rule,
   rubricCriterion,
   rubricLevel,
+  rubricMaxPoints,
 } from "../../domain/earning/course.ts";
 import { DomainError } from "../../domain/errors.ts";
 import type { Actor } from "../../domain/types.ts";
@@ -108,6 +109,11 @@ export const saveProject = (
       rubric.some((c) => new Set(c.levels.map((l) => l.id)).size !== c.levels.length);
     if (duplicate) throw new DomainError("validation_failed", "The rubric names a criterion or level twice.");
     const saved: Project = projectSchema.parse({ ...parsed.data, rubric, kind: "project", id: projectId });
+    const max = rubricMaxPoints(saved.rubric);
+    if (saved.passPoints > max)
+      throw new DomainError("validation_failed", "Some fields need attention.", {
+        passPoints: `The pass mark is more than the ${max} points the rubric gives: nobody could pass.`,
+      });
     const conflict = ruleConflict(course.rules, project, saved);
     if (conflict) throw new DomainError("project_in_rules", conflict);
     const now = deps.clock();
