@@ -76,7 +76,7 @@ describe("award rules an issuer sets on a learning path", () => {
     const project = content.modules[0]?.assessments[1];
     if (project?.kind !== "project") throw new Error("the fixture has a project");
     const editor = `/orgs/${slug}/achievements/${achievementId}/course/projects/p1`;
-    const form = { ...fields(formFromProject(project)), "rubric.0.delete": "on" };
+    const form = { ...fields(formFromProject(project)), "rubric.0.delete": "on", passPoints: "3" };
     const refused = await owner.submit(editor, form);
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("Change the rules before removing it");
