@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enrolled } from "./earning-fixtures.ts";
 import { linkIn, mailTo, startTestContext, type TestContext } from "./harness.ts";
 import { type BrowserClient, signedUp } from "./http-client.ts";
 
@@ -337,5 +338,17 @@ describe("learning and completing", () => {
     // A module id of this course under another course's address is not found; not enrolled there either.
     expect((await lee.submit(`/learn/${other}/modules/${telltales}/complete`, {})).status).toBe(403);
     expect((await lee.submit(`/learn/${id}/modules/nope/complete`, {})).status).toBe(404);
+  });
+});
+
+describe("assessments before admission", () => {
+  it("keeps a project's brief and rubric from a learner whose enrolment awaits approval, with a clear message", async () => {
+    const { achievementId, enrolmentId, learner } = await enrolled(ctx);
+    await sql("UPDATE enrolments SET status = 'pending' WHERE id = $1", [enrolmentId]);
+    const page = await learner.get(`/learn/${achievementId}/projects/p1`);
+    expect(page.status).toBe(403);
+    const html = await page.text();
+    expect(html).toContain("awaits approval");
+    expect(html).not.toContain("Some errors");
   });
 });

@@ -198,3 +198,46 @@ describe("peer review of projects", () => {
     expect((await stranger.get(`/learn/${guild.achievementId}/reviews`)).status).toBe(404);
   });
 });
+
+describe("files under peer review", () => {
+  it("opens a submitted file to the reviewers assigned to it, as a download, and to no other learner", async () => {
+    const org = await peerOrganization(ctx, "File Guild");
+    const [ada, ben, cleo, dan] = [
+      await enrolledLearner(ctx, org, "Ada File"),
+      await enrolledLearner(ctx, org, "Ben File"),
+      await enrolledLearner(ctx, org, "Cleo File"),
+      await enrolledLearner(ctx, org, "Dan File"),
+    ];
+    await submitWork(ctx, org, ada, "Ada's plan.");
+    const benWork = await submitWork(ctx, org, ben, "Ben's plan, see the drawing.");
+    const cleoWork = await submitWork(ctx, org, cleo, "Cleo's plan.");
+    const fileId = ctx.deps.newId();
+    const key = ctx.deps.newId();
+    await ctx.deps.fileStore.put(key, new TextEncoder().encode("<h1>plan</h1>"));
+    await sql(
+      "INSERT INTO submission_files (id, submission_id, name, media_type, size, storage_key, created_at) VALUES ($1, $2, 'plan.html', 'application/octet-stream', 13, $3, now())",
+      [fileId, benWork.id, key],
+    );
+    const onBen = (await tasksOf(ada)).find((t) => t.submissionId === benWork.id);
+    const onCleo = (await tasksOf(ada)).find((t) => t.submissionId === cleoWork.id);
+    if (!onBen || !onCleo) throw new Error("Ada reviews Ben and Cleo");
+    const page = await (await ada.client.get(reviewPath(org.achievementId, onBen.id))).text();
+    const href = `${reviewPath(org.achievementId, onBen.id)}/files/${fileId}`;
+    expect(page).toContain(`href="${href}"`);
+    const download = await ada.client.get(href);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toContain("attachment");
+    expect(download.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await download.text()).toBe("<h1>plan</h1>");
+
+    // Through a task on other work, or by a learner with no task on it: no such file.
+    const viaOther = await ada.client.get(`${reviewPath(org.achievementId, onCleo.id)}/files/${fileId}`);
+    expect(viaOther.status).toBe(404);
+    expect((await dan.client.get(href)).status).toBe(404);
+    const stranger = (await tasksOf(dan))[0];
+    if (stranger)
+      expect(
+        (await dan.client.get(`${reviewPath(org.achievementId, stranger.id)}/files/${fileId}`)).status,
+      ).toBe(404);
+  });
+});

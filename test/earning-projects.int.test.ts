@@ -378,6 +378,10 @@ describe("rubric-graded projects", () => {
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain("Give each criterion at least two levels.");
     expect((await stored()).title).toBe("Rig a mast");
+    const unreachable = await owner.submit(editor, { ...form, passPoints: "8" });
+    expect(unreachable.status).toBe(422);
+    expect(await unreachable.text()).toContain("more than the 7 points the rubric gives");
+    expect((await stored()).title).toBe("Rig a mast");
 
     const saved = await owner.submit(editor, form);
     expect(saved.status, await saved.clone().text()).toBe(303);

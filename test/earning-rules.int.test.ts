@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkCompletionIn } from "../src/app/earning/check-completion.ts";
-import { enrolled, gradeProject, passQuiz } from "./earning-fixtures.ts";
+import type { FormValues } from "../src/http/pages/forms.tsx";
+import { formFromProject } from "../src/http/pages/project-form.ts";
+import { content, enrolled, gradeProject, passQuiz } from "./earning-fixtures.ts";
 import { startTestContext, type TestContext } from "./harness.ts";
 import { signedUp } from "./http-client.ts";
 
@@ -14,6 +16,8 @@ const rulesOf = async (achievementId: string) => {
   const [row] = await sql("SELECT content FROM courses WHERE achievement_id = $1", [achievementId]);
   return (row?.content as { rules?: unknown } | undefined)?.rules;
 };
+const fields = (values: FormValues) =>
+  Object.fromEntries(Object.entries(values).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
 const sql = async (text: string, params: unknown[] = []) =>
   (await ctx.database.executeSql(text, params)).rows as Record<string, unknown>[];
 
@@ -42,6 +46,48 @@ describe("award rules an issuer sets on a learning path", () => {
     expect((await owner.submit(path, { combine: "all" })).status).toBe(422);
     expect((await owner.submit(`${path}/default`, {})).status).toBe(303);
     expect(await rulesOf(achievementId)).toBeUndefined();
+  });
+
+  it("refuses more rules than a path can hold, with a message, and the path stays usable", async () => {
+    const { owner, slug, achievementId, organizationId, learner } = await enrolled(ctx);
+    const modules = Array.from({ length: 51 }, (_, i) => ({
+      id: `m${i + 1}`,
+      title: `Module ${i + 1}`,
+      body: "",
+      assessments: [],
+    }));
+    await ctx.deps.uow((r) =>
+      r.courses.save({ enrolment: "open", modules, achievementId, organizationId, updatedAt: new Date() }),
+    );
+    const path = `/orgs/${slug}/achievements/${achievementId}/course/rules`;
+    const form = Object.fromEntries([["combine", "all"], ...modules.map((m) => [`module:${m.id}`, "on"])]);
+    const refused = await owner.submit(path, form);
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("at most 50 rules");
+    expect(await rulesOf(achievementId)).toBeUndefined();
+    expect((await owner.get(path)).status).toBe(200);
+    expect((await learner.get(`/learn/${achievementId}`)).status).toBe(200);
+  });
+
+  it("refuses a project change that would leave the rules asking for a criterion or reviews that no longer exist", async () => {
+    const { owner, slug, achievementId } = await enrolled(ctx);
+    const rules = `/orgs/${slug}/achievements/${achievementId}/course/rules`;
+    expect((await owner.submit(rules, { combine: "all", "rubric:p1:c1": "3" })).status).toBe(303);
+    const project = content.modules[0]?.assessments[1];
+    if (project?.kind !== "project") throw new Error("the fixture has a project");
+    const editor = `/orgs/${slug}/achievements/${achievementId}/course/projects/p1`;
+    const form = { ...fields(formFromProject(project)), "rubric.0.delete": "on", passPoints: "3" };
+    const refused = await owner.submit(editor, form);
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("Change the rules before removing it");
+    const [row] = await sql("SELECT content FROM courses WHERE achievement_id = $1", [achievementId]);
+    expect(JSON.stringify(row?.content)).toContain('"c1"');
+
+    expect((await owner.submit(rules, { combine: "all", "reviews:p1": "1" })).status).toBe(303);
+    const peer = { ...fields(formFromProject(project)), "peer.enabled": "" };
+    const noPeers = await owner.submit(editor, peer);
+    expect(noPeers.status).toBe(409);
+    expect(await noPeers.text()).toContain("before turning peer review off");
   });
 
   it("awards on 'any' rules as soon as one is met", async () => {

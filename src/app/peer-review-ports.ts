@@ -30,8 +30,8 @@ export type PeerReviewRepository = {
   /** Every submission (all revisions) of a project on one path, oldest first. */
   submissionsForProject(achievementId: string, projectId: string): Promise<ReviewableSubmission[]>;
   findSubmission(id: string): Promise<ReviewableSubmission | undefined>;
-  /** The names, types and sizes of a submission's files (no uploader, no storage key). */
-  filesOf(submissionId: string): Promise<{ name: string; mediaType: string; size: number }[]>;
+  /** The ids, names, types and sizes of a submission's files (no uploader, no storage key). */
+  filesOf(submissionId: string): Promise<{ id: string; name: string; mediaType: string; size: number }[]>;
   /** Serializes assignment for one project until the transaction ends (two arrivals never plan on stale state). */
   lockProject(achievementId: string, projectId: string): Promise<void>;
   /** Every task on the project's submissions, in the order they were assigned. */

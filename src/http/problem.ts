@@ -64,6 +64,7 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   invitation_required: 403,
   enrolment_decided: 409,
   module_in_rules: 409,
+  project_in_rules: 409,
   course_not_ready: 409,
   internal_error: 500,
   enrolment_not_active: 409,

@@ -4,8 +4,10 @@ import {
   type Course,
   type Project,
   project as projectSchema,
+  type Rule,
   rubricCriterion,
   rubricLevel,
+  rubricMaxPoints,
 } from "../../domain/earning/course.ts";
 import { DomainError } from "../../domain/errors.ts";
 import type { Actor } from "../../domain/types.ts";
@@ -31,6 +33,23 @@ const editableProject = projectSchema.omit({ kind: true, id: true }).extend({
     .max(20),
 });
 export type ProjectInput = z.input<typeof editableProject>;
+
+const leaves = (rule: Rule): Rule[] =>
+  rule.kind === "all" || rule.kind === "any" ? rule.rules.flatMap(leaves) : [rule];
+
+/** Why the course's own rules would ask for something the changed project no longer has, if they would. */
+function ruleConflict(rules: Rule | undefined, before: Project, after: Project): string | undefined {
+  for (const leaf of rules ? leaves(rules) : []) {
+    if (leaf.kind === "rubric" && leaf.projectId === after.id && leaf.criterionId) {
+      const gone = before.rubric.find((c) => c.id === leaf.criterionId);
+      if (!after.rubric.some((c) => c.id === leaf.criterionId))
+        return `The award rules ask for points on “${gone?.name ?? leaf.criterionId}”. Change the rules before removing it.`;
+    }
+    if (leaf.kind === "reviews" && leaf.projectId === after.id && !after.peerReview)
+      return "The award rules ask for peer reviews on this project. Change the rules before turning peer review off.";
+  }
+  return undefined;
+}
 
 async function editableIn(
   r: Repositories,
@@ -72,7 +91,7 @@ export const saveProject = (
   input: unknown,
 ) =>
   deps.uow(async (r) => {
-    const { access, course } = await editableIn(r, actor, slug, achievementId, projectId);
+    const { access, course, project } = await editableIn(r, actor, slug, achievementId, projectId);
     const parsed = editableProject.safeParse(input);
     if (!parsed.success) {
       const fields: Record<string, string> = {};
@@ -90,6 +109,13 @@ export const saveProject = (
       rubric.some((c) => new Set(c.levels.map((l) => l.id)).size !== c.levels.length);
     if (duplicate) throw new DomainError("validation_failed", "The rubric names a criterion or level twice.");
     const saved: Project = projectSchema.parse({ ...parsed.data, rubric, kind: "project", id: projectId });
+    const max = rubricMaxPoints(saved.rubric);
+    if (saved.passPoints > max)
+      throw new DomainError("validation_failed", "Some fields need attention.", {
+        passPoints: `The pass mark is more than the ${max} points the rubric gives: nobody could pass.`,
+      });
+    const conflict = ruleConflict(course.rules, project, saved);
+    if (conflict) throw new DomainError("project_in_rules", conflict);
     const now = deps.clock();
     const replace = (a: Assessment): Assessment => (a.id === projectId ? saved : a);
     await r.courses.save({

@@ -8,7 +8,8 @@ import type { AppDeps, PeerReview } from "../ports.ts";
 export type AnonymousSubmission = {
   text: string;
   links: string[];
-  files: { name: string; mediaType: string; size: number }[];
+  /** Each file opens from the review page (see submission-file.ts, reader "reviewer"). */
+  files: { id: string; name: string; mediaType: string; size: number }[];
   submittedAt: Date;
 };
 

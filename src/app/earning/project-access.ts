@@ -28,7 +28,7 @@ export async function achievementNameIn(r: Repositories, achievementId: string):
 
 /**
  * The learner's own enrolment on the path and the project on it. Someone not enrolled learns nothing about the
- * path's projects beyond "not found".
+ * path's projects beyond "not found"; a learner awaiting approval hears that the projects open once approved.
  */
 export async function learnerProjectIn(
   r: Repositories,
@@ -38,6 +38,12 @@ export async function learnerProjectIn(
 ): Promise<{ course: Course; project: Project; enrolment: Enrolment }> {
   const enrolment = await r.enrolments.findFor(achievementId, userId);
   if (!enrolment || enrolment.status === "declined") throw projectNotFound();
+  // Like module content, a project's brief and rubric are for admitted learners.
+  if (enrolment.status === "pending")
+    throw new DomainError(
+      "not_enrolled",
+      "Your enrolment on this path awaits approval; its projects open once it is approved.",
+    );
   const course = await r.courses.find(achievementId);
   if (!course) throw projectNotFound();
   return { course, project: projectIn(course, projectId), enrolment };

@@ -8,13 +8,15 @@ export type FileReader =
   /** The learner who submitted it. */
   | { kind: "learner" }
   /** Staff who may grade in the organization that runs the path, from the grading screen of this submission. */
-  | { kind: "grader"; slug: string; submissionId: string };
+  | { kind: "grader"; slug: string; submissionId: string }
+  /** A learner assigned to review the submission, from that review task on the path. */
+  | { kind: "reviewer"; achievementId: string; reviewId: string };
 
 const noFile = () => new DomainError("file_not_found", "There is no such file.");
 
 /**
- * A submitted file's bytes, for the learner who submitted it or for the organization's graders. Anyone else is told
- * there is no such file.
+ * A submitted file's bytes, for the learner who submitted it, a learner assigned to review it, or the organization's
+ * graders. Anyone else is told there is no such file.
  */
 export const submissionFile = (
   deps: AppDeps,
@@ -30,6 +32,12 @@ export const submissionFile = (
       const user = requireUser(actor);
       const enrolment = await r.enrolments.find(submission.enrolmentId);
       if (enrolment?.userId !== user.userId) throw noFile();
+    } else if (reader.kind === "reviewer") {
+      const user = requireUser(actor);
+      const enrolment = await r.enrolments.findFor(reader.achievementId, user.userId);
+      const tasks = enrolment ? await r.peerReviews.forReviewer(enrolment.id) : [];
+      const task = tasks.find((t) => t.id === reader.reviewId);
+      if (task?.submissionId !== submission.id) throw noFile();
     } else {
       const { organization } = await authorizeOrganization(r, actor, reader.slug, "assessments:grade");
       if (submission.organizationId !== organization.id || submission.id !== reader.submissionId)

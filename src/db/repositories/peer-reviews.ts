@@ -47,6 +47,7 @@ export const peerReviewRepository = (db: Db): PeerReviewRepository => ({
   filesOf: (submissionId) =>
     db
       .select({
+        id: submissionFiles.id,
         name: submissionFiles.name,
         mediaType: submissionFiles.mediaType,
         size: submissionFiles.size,

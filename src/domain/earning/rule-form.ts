@@ -8,6 +8,9 @@ import { type CourseContent, projectsOf, quizzesOf, type Rule } from "./course.t
  */
 export type RuleForm = Record<string, string>;
 
+/** The most rules one path holds (the course model's limit on a rule list). */
+export const MAX_RULES = 50;
+
 const threshold = (value: string | undefined, field: string, max: number, errors: Record<string, string>) => {
   const text = value?.trim() ?? "";
   if (text === "") return undefined;
@@ -53,6 +56,15 @@ export function rulesFromForm(course: CourseContent, form: RuleForm): Rule {
     throw new DomainError("validation_failed", "Set at least one rule, or use the default rules.", {
       combine: "Set at least one rule.",
     });
+  }
+  if (rules.length > MAX_RULES) {
+    throw new DomainError(
+      "validation_failed",
+      `Set at most ${MAX_RULES} rules; this form sets ${rules.length}.`,
+      {
+        combine: `Set at most ${MAX_RULES} rules.`,
+      },
+    );
   }
   return { kind: form.combine === "any" ? "any" : "all", rules };
 }

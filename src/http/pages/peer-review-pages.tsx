@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { openReviewTask } from "../../app/earning/open-review-task.ts";
 import { reviewTasks } from "../../app/earning/review-tasks.ts";
+import { submissionFile } from "../../app/earning/submission-file.ts";
 import { levelField, submitReview } from "../../app/earning/submit-review.ts";
 import type { Project } from "../../domain/earning/course.ts";
 import { type AppEnv, actorOf, type HttpDeps } from "../env.ts";
@@ -14,6 +15,7 @@ import {
   render,
   signedIn,
 } from "./kit.tsx";
+import { downloadHeaders } from "./project-parts.tsx";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 const paragraphs = (text: string) =>
@@ -158,7 +160,8 @@ export function peerReviewPages(deps: HttpDeps) {
             <ul>
               {submission.files.map((f) => (
                 <li>
-                  {f.name} <span class="hint">({Math.ceil(f.size / 1024)} KB)</span>
+                  <a href={`${c.req.path.replace(/\/$/, "")}/files/${f.id}`}>{f.name}</a>{" "}
+                  <span class="hint">({Math.ceil(f.size / 1024)} KB)</span>
                 </li>
               ))}
             </ul>
@@ -201,6 +204,17 @@ export function peerReviewPages(deps: HttpDeps) {
   };
 
   pages.get("/learn/:achievementId/reviews/:reviewId", (c) => taskPage(c));
+  pages.get(
+    "/learn/:achievementId/reviews/:reviewId/files/:fileId",
+    signedIn(async (c, user) => {
+      const { file, bytes } = await submissionFile(deps, actorOf(user), pathParam(c, "fileId"), {
+        kind: "reviewer",
+        achievementId: pathParam(c, "achievementId"),
+        reviewId: pathParam(c, "reviewId"),
+      });
+      return c.body(new Uint8Array(bytes), 200, downloadHeaders(file));
+    }),
+  );
   pages.post(
     "/learn/:achievementId/reviews/:reviewId",
     signedIn(async (c, user) => {
