@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { createAdmin } from "./app/accounts/create-admin.ts";
 import { seedDemoCatalog } from "./app/demo/demo-catalog.ts";
 import { issueDemoCredentials } from "./app/demo/demo-credentials.ts";
+import { demoEarningLines, seedDemoEarning } from "./app/demo/demo-earning.ts";
 import { completeDemoPathways, seedDemoPathway } from "./app/demo/demo-pathway.ts";
 import { demoImpostorCredential, seedDemoAccreditation } from "./app/demo/demo-trust.ts";
 import { fillDemoWallets } from "./app/demo/demo-wallets.ts";
@@ -174,6 +175,10 @@ const COMMANDS: Record<string, Command> = {
         await ensureStarterSkills(deps);
         const { organization, accounts } = await seedDemo(deps);
         const learners = accounts.filter((a) => a.role.startsWith("learner"));
+        const earning = await seedDemoEarning(deps, organization.slug, {
+          owner: "owner@northfield.test",
+          assessor: "assessor@northfield.test",
+        });
         await seedDemoAccreditation(deps, organization.slug, "quinn@quality.test");
         const catalog = await seedDemoCatalog(
           deps,
@@ -245,6 +250,7 @@ const COMMANDS: Record<string, Command> = {
             `  ${emails[0]} completed it (the certificate is in the wallet); ${emails[1]} is part-way.`,
           );
         }
+        if (earning) console.log(demoEarningLines(earning, config.publicUrl, organization.slug).join("\n"));
         return 0;
       }),
   },

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { demoCounts, expectDemoPath, inDemoDatabase } from "./demo-earning-checks.ts";
 import { testDbKind } from "./harness.ts";
 import { freePort, withDatabase } from "./postgres-server.ts";
 
@@ -108,7 +109,15 @@ describe("the cairn command", () => {
     expect(demo.stdout).toMatch(
       /Public credential page of Lena Lindqvist: http:\/\/localhost:3000\/c\/[\w-]+/,
     );
-  }, 60_000);
+
+    // The learning path, with learners at every stage, seeded through the real use cases; a second run adds nothing.
+    const before = await inDemoDatabase(env, async (runtime) => {
+      await expectDemoPath(runtime, demo.stdout);
+      return demoCounts(runtime);
+    });
+    expect((await cairn(["demo"])).code).toBe(0);
+    expect(await inDemoDatabase(env, demoCounts)).toEqual(before);
+  }, 120_000);
 
   it.runIf(testDbKind() === "pglite")(
     "serves credentials that `cairn verify` checks over HTTP, refuses a second process on the embedded database, stops on SIGTERM",

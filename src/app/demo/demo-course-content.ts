@@ -1,5 +1,12 @@
 import type { CourseContent } from "../../domain/earning/course.ts";
 
+/** The three levels of every criterion of the demo's rubric, with that criterion's descriptors. */
+const levels = (beginning: string, developing: string, proficient: string) => [
+  { id: "beginning", name: "Beginning", points: 1, descriptor: beginning },
+  { id: "developing", name: "Developing", points: 2, descriptor: developing },
+  { id: "proficient", name: "Proficient", points: 3, descriptor: proficient },
+];
+
 /**
  * The demo's learning path for "Accessible Dashboards": three modules, a quiz drawn from a bank, and a
  * peer-reviewed project graded against a rubric. Ids are fixed so re-seeding finds what it made.
@@ -127,62 +134,38 @@ export const DEMO_COURSE: CourseContent = {
             "The city library wants to see loans per branch per month and which branches grew. Build a dashboard (any tool), publish it, and write 200 words on your design choices.",
           passPoints: 6,
           accepts: { text: true, links: true, files: true, fileTypes: ["pdf", "png"], maxFileMb: 10 },
-          peerReview: { reviews: 2, disagreementPoints: 2, reviewBeforeGraded: true },
+          // Levels score 1–3: reviewers who put a criterion at opposite ends (1 and 3) are flagged.
+          peerReview: { reviews: 2, disagreementPoints: 1, reviewBeforeGraded: true },
           rubric: [
             {
               id: "fit",
               name: "Chart fits the question",
               description: "Each chart answers a question of the brief.",
-              levels: [
-                {
-                  id: "beginning",
-                  name: "Beginning",
-                  points: 1,
-                  descriptor: "Charts do not match the questions.",
-                },
-                {
-                  id: "developing",
-                  name: "Developing",
-                  points: 2,
-                  descriptor: "Most charts match; one misleads.",
-                },
-                {
-                  id: "proficient",
-                  name: "Proficient",
-                  points: 3,
-                  descriptor: "Every chart answers its question.",
-                },
-              ],
+              levels: levels(
+                "Charts do not match the questions.",
+                "Most charts match; one misleads.",
+                "Every chart answers its question.",
+              ),
             },
             {
               id: "access",
               name: "Accessibility",
               description: "Contrast, labels and a text alternative.",
-              levels: [
-                { id: "beginning", name: "Beginning", points: 1, descriptor: "Colour is the only signal." },
-                {
-                  id: "developing",
-                  name: "Developing",
-                  points: 2,
-                  descriptor: "Labelled, but low contrast.",
-                },
-                { id: "proficient", name: "Proficient", points: 3, descriptor: "Meets WCAG AA throughout." },
-              ],
+              levels: levels(
+                "Colour is the only signal.",
+                "Labelled, but low contrast.",
+                "Meets WCAG AA throughout.",
+              ),
             },
             {
               id: "story",
               name: "Design rationale",
               description: "The 200 words explain the choices.",
-              levels: [
-                { id: "beginning", name: "Beginning", points: 1, descriptor: "Describes, does not explain." },
-                { id: "developing", name: "Developing", points: 2, descriptor: "Explains some choices." },
-                {
-                  id: "proficient",
-                  name: "Proficient",
-                  points: 3,
-                  descriptor: "Explains every choice with reasons.",
-                },
-              ],
+              levels: levels(
+                "Describes, does not explain.",
+                "Explains some choices.",
+                "Explains every choice with reasons.",
+              ),
             },
           ],
         },

@@ -86,6 +86,53 @@ const DEFINITIONS: Record<
     humanCode: "NF-DATA-140",
     inLanguage: "en",
   },
+  "accessible-dashboards": {
+    name: "Accessible Dashboards",
+    description:
+      "Designs dashboards that answer a client's questions and that everyone can read: the right chart, WCAG AA contrast, labels and text alternatives.",
+    criteria:
+      "Complete the three modules, pass the Chart basics quiz (75% or more), review two classmates' dashboards, and have your own dashboard graded 6 points or more of 9 against the rubric.",
+    learningOutcomes: [
+      "Choose a chart that answers a stated question",
+      "Design charts that meet WCAG 2.2 AA for contrast and text alternatives",
+      "Explain design choices to a client in writing",
+      "Review a peer's dashboard against a rubric",
+    ],
+    workloadHours: 30,
+    ects: 1,
+    eqfLevel: 5,
+    assessmentType: "project",
+    participationForm: "online",
+    qualityAssurance:
+      "Rubric moderated by Northfield's faculty quality board; peer reviews checked by an assessor before every grade.",
+    supervision: "supervised-online",
+    identityVerification: "online",
+    stackability: "Stands alone; good preparation for the Data Visualisation Studio (NF-DATA-140).",
+    prerequisites: "None: basic spreadsheet skills help.",
+    durationWeeks: 6,
+    hoursPerWeek: 5,
+    cost: 149,
+    currency: "EUR",
+    pacing: "self-paced",
+    industry: "technology",
+    tags: ["data", "accessibility", "design"],
+    humanCode: "NF-DATA-150",
+    inLanguage: "en",
+    alignments: [
+      {
+        targetName: "Data analysis",
+        targetFramework: "Cairn starter skills",
+        targetCode: "cairn:data-analysis",
+        targetUrl: "https://esco.example.org/skill/data-analysis",
+      },
+      {
+        targetName: "Digital accessibility",
+        targetFramework: "Cairn starter skills",
+        targetCode: "cairn:digital-accessibility",
+        targetUrl: "https://esco.example.org/skill/digital-accessibility",
+      },
+    ],
+  },
   "data-skills-certificate": {
     name: "Northfield Data Skills Certificate",
     description:

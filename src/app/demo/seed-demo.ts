@@ -2,6 +2,7 @@ import type { OrganizationRole } from "../../domain/roles.ts";
 import type { Organization, User } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
 import type { AppDeps } from "../ports.ts";
+import { NEW_DEMO_LEARNERS } from "./demo-earning-cohort.ts";
 import { optInDemoLearnersIn } from "./demo-talent.ts";
 import { seedDemoWorkforce } from "./demo-workforce.ts";
 
@@ -20,6 +21,13 @@ const PEOPLE: {
   { name: "Asha Adeyemi", email: "assessor@northfield.test", role: "assessor" },
   { name: "Lena Lindqvist", email: "lena@learner.test", role: "learner" },
   { name: "Luis Llorente", email: "luis@learner.test", role: "learner" },
+  // Learners of the "Accessible Dashboards" path only (no membership: enrolling needs none).
+  ...NEW_DEMO_LEARNERS.map((l) => ({
+    name: l.name,
+    email: l.email,
+    role: null,
+    label: "Accessible Dashboards path learner",
+  })),
   {
     name: "Emma Engel",
     email: "emma@employer.test",
