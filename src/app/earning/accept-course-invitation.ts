@@ -45,8 +45,10 @@ export const acceptCourseInvitation = (deps: AppDeps, userId: string, token: str
         decidedAt: now,
         decidedBy: invitation.invitedBy,
       });
-    } else {
-      await r.enrolments.insert(enrolment);
+    } else if (!(await r.enrolments.insert(enrolment))) {
+      // A concurrent accept (or enrolment) got there first.
+      const winner = await r.enrolments.findFor(invitation.achievementId, user.id);
+      if (winner) throw alreadyEnrolled(winner, organization);
     }
     await r.enrolments.acceptInvitation(invitation.id, now);
     if (!user.emailVerifiedAt) await r.users.update(user.id, { emailVerifiedAt: now });

@@ -67,6 +67,8 @@ export async function submitQuizAttempt(
         action: "quiz_attempt.expired",
         data: { quizId: quiz.id, number: attempt.number },
       });
+      // The expired attempt counts: a rule that only asks for an attempt at the quiz may now be met.
+      await checkCompletionIn(deps, r, enrolment.id);
       return { late: true as const };
     }
     const grade = gradeAttempt(attempt.snapshot, input.answers);

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
 import type { EnrolmentRepository } from "../../app/ports.ts";
-import type { Enrolment, EnrolmentStatus, RubricGrade } from "../../domain/earning/enrolment.ts";
+import { type Enrolment, type EnrolmentStatus, rubricGrade } from "../../domain/earning/enrolment.ts";
 import { NO_PROGRESS, type Progress, withEvent } from "../../domain/earning/progress.ts";
 import type { Db } from "../client.ts";
 import {
@@ -91,7 +91,7 @@ export const enrolmentRepository = (db: Db): EnrolmentRepository => ({
       progress = withEvent(progress, { kind: "quiz", quizId: q.quizId, percent: q.percent ?? 0 });
     }
     for (const s of graded) {
-      const grade = (s.grade ?? {}) as RubricGrade;
+      const grade = rubricGrade.parse(s.grade ?? {});
       const byCriterion = Object.fromEntries(Object.entries(grade).map(([c, l]) => [c, l.points]));
       progress = withEvent(progress, {
         kind: "graded",

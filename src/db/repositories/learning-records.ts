@@ -1,5 +1,5 @@
 import { and, count, eq, isNotNull } from "drizzle-orm";
-import type { RubricGrade } from "../../domain/earning/enrolment.ts";
+import { rubricGrade } from "../../domain/earning/enrolment.ts";
 import type { LearningRecord } from "../../domain/earning/learning-record.ts";
 import type { Db } from "../client.ts";
 import { enrolments, moduleCompletions, peerReviews, projectSubmissions, quizAttempts } from "../schema.ts";
@@ -53,7 +53,7 @@ export async function learningRecord(db: Db, enrolmentId: string): Promise<Learn
     projects.set(s.projectId, {
       projectId: s.projectId,
       revision: s.revision,
-      grade: (s.grade ?? {}) as RubricGrade,
+      grade: rubricGrade.parse(s.grade ?? {}),
       points: s.points ?? 0,
       gradedAt: s.gradedAt ?? s.submittedAt,
       peerReviews: reviews,

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { SubmissionRepository } from "../../app/ports.ts";
-import type { RubricGrade } from "../../domain/earning/enrolment.ts";
+import { rubricGrade } from "../../domain/earning/enrolment.ts";
 import type { ProjectSubmission, SubmissionStatus } from "../../domain/earning/submission.ts";
 import type { Db } from "../client.ts";
 import { enrolments, projectSubmissions, submissionFiles, users } from "../schema.ts";
@@ -9,7 +9,7 @@ import { enrolments, projectSubmissions, submissionFiles, users } from "../schem
 const toSubmission = (row: typeof projectSubmissions.$inferSelect): ProjectSubmission => ({
   ...row,
   status: row.status as SubmissionStatus,
-  grade: row.grade as RubricGrade | null,
+  grade: row.grade === null ? null : rubricGrade.parse(row.grade),
 });
 
 // A revision no later revision of the same learner's project has replaced.

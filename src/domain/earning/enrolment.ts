@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 export type EnrolmentStatus = "pending" | "active" | "declined" | "completed";
 
 export type Enrolment = {
@@ -26,7 +28,8 @@ export type CourseInvitation = {
 };
 
 /** The level an assessor or reviewer chose on each rubric criterion, with the points it carries. */
-export type RubricGrade = Record<string, { levelId: string; points: number }>;
+export const rubricGrade = z.record(z.string(), z.object({ levelId: z.string(), points: z.number() }));
+export type RubricGrade = z.output<typeof rubricGrade>;
 
 export const gradePoints = (grade: RubricGrade) =>
   Object.values(grade).reduce((sum, level) => sum + level.points, 0);
