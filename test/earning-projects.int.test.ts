@@ -198,7 +198,7 @@ describe("rubric-graded projects", () => {
     // The queue lists it, oldest first, with what it holds.
     const queue = await (await owner.get(`/orgs/${slug}/assessments`)).text();
     expect(queue).toContain("Rig a mast");
-    expect(queue).toContain("1 links, 1 files");
+    expect(queue).toContain("1 link, 1 file");
     expect(queue).toContain("1 awaiting grading, 0 returned for revision, 0 graded.");
     expect(queue).toContain(`/orgs/${slug}/assessments/${first?.id}`);
     const grading = `/orgs/${slug}/assessments/${first?.id}`;

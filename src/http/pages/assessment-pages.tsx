@@ -18,6 +18,8 @@ import {
 import { OrganizationTabs } from "./organization-tabs.tsx";
 import { downloadHeaders, when } from "./project-parts.tsx";
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 /** `/orgs/:slug/assessments`: submissions awaiting grading; `/orgs/:slug/assessments/:submissionId`: grading one. */
 export function assessmentPages(deps: HttpDeps) {
   const pages = new Hono<AppEnv>();
@@ -32,7 +34,10 @@ export function assessmentPages(deps: HttpDeps) {
         `Assessments · ${organization.name}`,
         <section>
           <OrganizationTabs organization={organization} memberRole={membership?.role} current="assessments" />
-          <h2>Submissions awaiting grading</h2>
+          <div class="page-head">
+            <h2>Submissions awaiting grading</h2>
+            <a href={`/orgs/${slug}/assessments/peer-review`}>Peer-review health</a>
+          </div>
           <p>
             {counts.submitted} awaiting grading, {counts.returned} returned for revision, {counts.graded}{" "}
             graded.
@@ -62,7 +67,7 @@ export function assessmentPages(deps: HttpDeps) {
                       <td>{row.revision}</td>
                       <td>{row.learnerName}</td>
                       <td>
-                        {row.links.length} links, {row.fileCount} files
+                        {count(row.links.length, "link")}, {count(row.fileCount, "file")}
                       </td>
                     </tr>
                   ))}

@@ -18,7 +18,7 @@ export function peerHealthPages(deps: HttpDeps) {
         c,
         `Peer-review health · ${organization.name}`,
         <section>
-          <OrganizationTabs organization={organization} memberRole={membership?.role} current="overview" />
+          <OrganizationTabs organization={organization} memberRole={membership?.role} current="assessments" />
           <h2>Peer-review health</h2>
           <p>
             Each peer-reviewed project: how many learners have submitted, reviews assigned and not yet done,
