@@ -1,4 +1,3 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoSeriousA11yViolations, signInAs } from "../test/browser.ts";
 import { type E2e, startE2e } from "../test/e2e-server.ts";

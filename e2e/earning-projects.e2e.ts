@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courseContent } from "../src/domain/earning/course.ts";
 import { expectNoSeriousA11yViolations, signInAs } from "../test/browser.ts";

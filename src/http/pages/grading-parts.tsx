@@ -2,7 +2,7 @@ import type { GradingView } from "../../app/earning/grading-view.ts";
 import type { PeerSummary } from "../../app/earning/peer-summary.ts";
 import { rubricMaxPoints } from "../../domain/earning/course.ts";
 import { ErrorSummary, Form, type FormErrors } from "./forms.tsx";
-import { Paragraphs, RubricTable, STATUS_LABELS, SubmittedWork, when } from "./project-parts.tsx";
+import { Paragraphs, pointsText, RubricTable, STATUS_LABELS, SubmittedWork, when } from "./project-parts.tsx";
 
 export type GradingForm = { levels: Record<string, string>; feedback: string };
 
@@ -19,7 +19,7 @@ export function PeerReviewPanel(props: { panel: PeerSummary | undefined }) {
         {panel.flagged ? (
           <strong>
             {" "}
-            Reviewers disagree by more than {panel.settings.disagreementPoints} points: look closely.
+            Reviewers disagree by more than {pointsText(panel.settings.disagreementPoints)}: look closely.
           </strong>
         ) : null}
       </p>
@@ -119,7 +119,7 @@ export function GradingScreen(props: {
                         aria-describedby={level.descriptor ? `${id}-descriptor` : undefined}
                       />
                       <label for={id}>
-                        {level.name} ({level.points} points)
+                        {level.name} ({pointsText(level.points)})
                       </label>
                       {level.descriptor ? (
                         <span class="hint" id={`${id}-descriptor`}>

@@ -15,7 +15,7 @@ import {
   render,
   signedIn,
 } from "./kit.tsx";
-import { downloadHeaders } from "./project-parts.tsx";
+import { downloadHeaders, pointsText } from "./project-parts.tsx";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 const paragraphs = (text: string) =>
@@ -47,7 +47,7 @@ function RubricChoices(props: { project: Project; values: FormValues; errors: Fo
                   checked={fieldText(props.values, name) === level.id}
                 />
                 <span>
-                  <strong>{level.name}</strong> ({level.points} points)
+                  <strong>{level.name}</strong> ({pointsText(level.points)})
                   {level.descriptor ? `: ${level.descriptor}` : ""}
                 </span>
               </label>

@@ -13,6 +13,7 @@ import {
   acceptsText,
   downloadHeaders,
   Paragraphs,
+  pointsText,
   RubricTable,
   STATUS_LABELS,
   SubmittedWork,
@@ -144,7 +145,7 @@ export function projectPages(deps: HttpDeps) {
                 <ul>
                   {review.scores.map((score) => (
                     <li>
-                      {score.criterion}: {score.level} ({score.points} points)
+                      {score.criterion}: {score.level} ({pointsText(score.points)})
                     </li>
                   ))}
                 </ul>

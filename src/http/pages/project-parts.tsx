@@ -2,6 +2,9 @@ import type { Project, RubricCriterion } from "../../domain/earning/course.ts";
 import type { RubricGrade } from "../../domain/earning/enrolment.ts";
 import type { ProjectSubmission, SubmissionFile, SubmissionStatus } from "../../domain/earning/submission.ts";
 
+/** "1 point", "2 points". */
+export const pointsText = (points: number) => `${points} point${points === 1 ? "" : "s"}`;
+
 // Pieces the learner's project page and the grading screen share.
 
 export const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -57,13 +60,16 @@ export function RubricTable(props: {
                   <ul class="plain">
                     {c.levels.map((l) => (
                       <li>
-                        <strong>{l.name}</strong> ({l.points} points){l.descriptor ? `: ${l.descriptor}` : ""}
+                        <strong>{l.name}</strong> ({pointsText(l.points)})
+                        {l.descriptor ? `: ${l.descriptor}` : ""}
                       </li>
                     ))}
                   </ul>
                 </td>
                 {props.grade ? (
-                  <td>{chosen ? `${level ? level.name : "?"} (${chosen.points} points)` : "Not graded"}</td>
+                  <td>
+                    {chosen ? `${level ? level.name : "?"} (${pointsText(chosen.points)})` : "Not graded"}
+                  </td>
                 ) : null}
               </tr>
             );

@@ -1,6 +1,6 @@
 import type { PublicQuestion } from "../../domain/earning/quiz-view.ts";
 
-const pointsText = (points: number) => `${points} point${points === 1 ? "" : "s"}`;
+import { pointsText } from "./project-parts.tsx";
 
 /** One question of an open attempt as a form control: radios, checkboxes, a number or a text box, each labelled. */
 export function QuestionInput({
