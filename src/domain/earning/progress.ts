@@ -61,9 +61,15 @@ export function withEvent(progress: Progress, event: ProgressEvent): Progress {
   }
 }
 
-// A regrade of the same revision keeps the higher total, so two grades of one revision fold the same either way.
+// A total order on grades (revision, then total, then the points per criterion), so that two grades of one
+// revision, which grading never records but a fold must still handle, give the same progress in either order.
+const canonical = (g: ProjectGrade) => JSON.stringify(Object.entries(g.byCriterion).sort());
 const isLater = (a: ProjectGrade, b: ProjectGrade) =>
-  a.revision > b.revision || (a.revision === b.revision && a.points > b.points);
+  a.revision !== b.revision
+    ? a.revision > b.revision
+    : a.points !== b.points
+      ? a.points > b.points
+      : canonical(a) > canonical(b);
 
 /** Whether a rule tree is met by this progress. */
 export function ruleMet(rule: Rule, progress: Progress): boolean {
