@@ -3,7 +3,7 @@ import { checkCompletionIn } from "../src/app/earning/check-completion.ts";
 import type { FormValues } from "../src/http/pages/forms.tsx";
 import { formFromProject } from "../src/http/pages/project-form.ts";
 import { content, enrolled, gradeProject, passQuiz } from "./earning-fixtures.ts";
-import { startTestContext, type TestContext } from "./harness.ts";
+import { eventually, startTestContext, type TestContext } from "./harness.ts";
 import { signedUp } from "./http-client.ts";
 
 let ctx: TestContext;
@@ -100,6 +100,27 @@ describe("award rules an issuer sets on a learning path", () => {
     await passQuiz(ctx, enrolmentId, 1, 95);
     const awarded = await ctx.deps.uow((r) => checkCompletionIn(ctx.deps, r, enrolmentId));
     expect(awarded).toBeDefined();
+  });
+
+  it("awards learners who already meet rules an issuer loosens, once, without their next step", async () => {
+    const { owner, slug, achievementId, enrolmentId } = await enrolled(ctx);
+    await passQuiz(ctx, enrolmentId, 1, 95);
+    const path = `/orgs/${slug}/achievements/${achievementId}/course/rules`;
+    // The default rules also ask for the module and the project: nothing is awarded yet.
+    await owner.submit(path, { combine: "all", "quiz:q1": "90", "module:m1": "on" });
+    await owner.submit(path, { combine: "all", "quiz:q1": "90" });
+    const status = async () =>
+      (await sql("SELECT status, award_id FROM enrolments WHERE id = $1", [enrolmentId]))[0];
+    const completed = await eventually(async () => {
+      const row = await status();
+      return row?.status === "completed" ? row : undefined;
+    });
+    expect(completed.award_id).toBeTruthy();
+    await owner.submit(path, { combine: "all", "quiz:q1": "80" });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(
+      await sql("SELECT id FROM awards WHERE idempotency_key = $1", [`earned:${enrolmentId}`]),
+    ).toHaveLength(1);
   });
 
   it("keeps the rules and the funnel to the organization's own staff", async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AWARD_BATCH_JOB } from "../app/awards/batches/batch-types.ts";
 import { EXPIRY_REMINDER_JOB } from "../app/awards/lifecycle/expiry-reminders.ts";
+import { EARNING_RECHECK_JOB } from "../app/earning/recheck-enrolments.ts";
 import { STATUS_PUBLISH_JOB } from "../app/issuing/status-lists.ts";
 import { MAIL_JOB } from "../app/mail/queue-mail.ts";
 import {
@@ -49,6 +50,11 @@ export const JOBS = {
     payload: z.object({}),
     retry: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
     cron: "17 * * * *",
+  },
+  /** A learning path's award rules changed: its active learners are checked against them. */
+  [EARNING_RECHECK_JOB]: {
+    payload: z.object({ achievementId: z.uuid() }),
+    retry: { retryLimit: 10, retryDelay: 5, retryBackoff: true },
   },
 } as const;
 

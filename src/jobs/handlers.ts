@@ -1,5 +1,6 @@
 import { runBatchChunk } from "../app/awards/batches/run-batch.ts";
 import { sendExpiryReminders } from "../app/awards/lifecycle/expiry-reminders.ts";
+import { recheckEnrolments } from "../app/earning/recheck-enrolments.ts";
 import { publishStatusListJob } from "../app/issuing/status-lists.ts";
 import { deliverMail } from "../app/mail/deliver-mail.ts";
 import { awardCompletedPathways } from "../app/pathways/award-pathways.ts";
@@ -24,4 +25,7 @@ export const jobHandlers = (deps: AppDeps, mailer: Mailer): JobHandlers => ({
     await applyLapsePolicies(deps, payload.credentialId);
   },
   "pathways.expiry-sweep": () => sweepExpiredComponents(deps),
+  "earning.recheck": async (payload) => {
+    await recheckEnrolments(deps, payload.achievementId);
+  },
 });

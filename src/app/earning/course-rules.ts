@@ -5,6 +5,7 @@ import type { Actor } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
 import { authorizeOrganization } from "../authorize.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
+import { queueEnrolmentRecheck } from "./recheck-enrolments.ts";
 
 async function courseOf(r: Repositories, actor: Actor, slug: string, achievementId: string) {
   const { organization, membership } = await authorizeOrganization(r, actor, slug, "courses:write");
@@ -27,8 +28,8 @@ export const getCourseRules = (deps: AppDeps, actor: Actor, slug: string, achiev
   });
 
 /**
- * Sets the award rules from the form, or (`form` undefined) returns to the default rules. Applies from each learner's
- * next step on the path: a learner who already meets looser rules is awarded when they next complete anything.
+ * Sets the award rules from the form, or (`form` undefined) returns to the default rules, and queues (in the same
+ * transaction) a check of every active learner against them: whoever already meets looser rules is awarded.
  */
 export const setCourseRules = (
   deps: AppDeps,
@@ -42,6 +43,7 @@ export const setCourseRules = (
     const rules = form ? rulesFromForm(course, form) : undefined;
     const now = deps.clock();
     await r.courses.save({ ...course, rules, updatedAt: now });
+    await queueEnrolmentRecheck(r, achievementId);
     await audit(r, {
       action: "course.rules_set",
       actor,
