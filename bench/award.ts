@@ -1,25 +1,19 @@
 // Bulk award benchmark: a BENCH_ROWS-row CSV (default 100,000) awarded end to end (parse, validate, store rows, sign,
 // allocate status) on PGlite (temp data dir) and PostgreSQL, in-process: the batch handler runs in a loop, not through
 // job polling, so the timing is the work. `npm run bench:award` (tsx). BENCH_DB=pglite|postgres runs one of them.
-import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
-import pino from "pino";
 import { createAwardBatch } from "../src/app/awards/batches/create-batch.ts";
 import { checkedCsvRows } from "../src/app/awards/batches/read-csv.ts";
 import { runBatchChunk } from "../src/app/awards/batches/run-batch.ts";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { diskFileStore } from "../src/files/disk-file-store.ts";
 import { createApp } from "../src/http/app.ts";
-import { startJobs } from "../src/jobs/boss.ts";
-import { outboxMailer } from "../src/mail/mailer.ts";
-import { argon2Passwords } from "../src/security/passwords.ts";
-import { wire } from "../src/wiring.ts";
 import { signedUp } from "../test/http-client.ts";
 import { startPostgres } from "../test/postgres-server.ts";
+import { wiredForBench } from "./wired.ts";
 
 const rows = Number(process.env.BENCH_ROWS ?? 100_000);
 const kinds = (process.env.BENCH_DB ?? "pglite,postgres").split(",");
@@ -38,19 +32,7 @@ async function writeCsv(path: string) {
 
 async function run(kind: string, database: Database, csvPath: string) {
   await migrate(database.db);
-  const logger = pino({ level: "silent" });
-  const jobs = await startJobs(database, logger);
-  const { deps, httpDeps } = wire({
-    database,
-    jobs,
-    logger,
-    mailer: outboxMailer(),
-    passwords: argon2Passwords({ fast: true }),
-    masterKey: randomBytes(32),
-    publicUrl: "http://localhost:3000",
-    bodyLimit: 1_048_576,
-    fileStore: diskFileStore(mkdtempSync(join(tmpdir(), "cairn-files-"))),
-  });
+  const { deps, httpDeps, jobs } = await wiredForBench(database);
   const app = createApp(httpDeps);
   const owner = await signedUp(app, { email: "bench@example.org" });
   await owner.submit("/orgs", { name: "Bench Academy", slug: "bench" });

@@ -4,11 +4,9 @@
 //    PGlite (temp data dir) and PostgreSQL. BENCH_AWARDS (default 60) of each, alternating, after a warm-up.
 // 2. Peer-review assignment per arriving submission (domain/earning/peer-assignment.ts) as a class grows, against a
 //    class of 100. BENCH_DB=pglite|postgres runs one database.
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pino from "pino";
 import { awardCredential } from "../src/app/awards/award-credential.ts";
 import { completeModule } from "../src/app/earning/complete-module.ts";
 import type { AppDeps } from "../src/app/ports.ts";
@@ -17,14 +15,10 @@ import { migrate } from "../src/db/migrate.ts";
 import { awardRequest } from "../src/domain/awards/award-request.ts";
 import { courseContent } from "../src/domain/earning/course.ts";
 import { type PeerSubmission, type PeerTask, planArrival } from "../src/domain/earning/peer-assignment.ts";
-import { diskFileStore } from "../src/files/disk-file-store.ts";
 import { createApp } from "../src/http/app.ts";
-import { startJobs } from "../src/jobs/boss.ts";
-import { outboxMailer } from "../src/mail/mailer.ts";
-import { argon2Passwords } from "../src/security/passwords.ts";
-import { wire } from "../src/wiring.ts";
 import { signedUp } from "../test/http-client.ts";
 import { startPostgres } from "../test/postgres-server.ts";
+import { wiredForBench } from "./wired.ts";
 
 const awards = Number(process.env.BENCH_AWARDS ?? 60);
 const kinds = (process.env.BENCH_DB ?? "pglite,postgres").split(",");
@@ -97,19 +91,7 @@ async function setUp(deps: AppDeps, database: Database, app: ReturnType<typeof c
 
 async function awardRun(kind: string, database: Database) {
   await migrate(database.db);
-  const logger = pino({ level: "silent" });
-  const jobs = await startJobs(database, logger);
-  const { deps, httpDeps } = wire({
-    database,
-    jobs,
-    logger,
-    mailer: outboxMailer(),
-    passwords: argon2Passwords({ fast: true }),
-    masterKey: randomBytes(32),
-    publicUrl: "http://localhost:3000",
-    bodyLimit: 1_048_576,
-    fileStore: diskFileStore(mkdtempSync(join(tmpdir(), "cairn-files-"))),
-  });
+  const { deps, httpDeps, jobs } = await wiredForBench(database);
   const app = createApp(httpDeps);
   const warmUp = 5;
   const { achievementId, learners, actor } = await setUp(deps, database, app, awards + warmUp);

@@ -3,22 +3,13 @@
 // with set-based SQL into a real PostgreSQL (DATABASE_URL, or a server test/postgres-server.ts starts). Then the real
 // search use case runs for BENCH_QUERIES random skills by code and by name; p50/p95 are reported with the ratio to a
 // trivial indexed lookup measured in the same run. `npm run bench:search`.
-import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pino from "pino";
 import { talentSearchQuery } from "../src/app/talent/inputs.ts";
 import { searchTalent } from "../src/app/talent/search-talent.ts";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { candidatePageQuery } from "../src/db/repositories/talent-search.ts";
-import { diskFileStore } from "../src/files/disk-file-store.ts";
-import { startJobs } from "../src/jobs/boss.ts";
-import { outboxMailer } from "../src/mail/mailer.ts";
-import { argon2Passwords } from "../src/security/passwords.ts";
-import { wire } from "../src/wiring.ts";
 import { startPostgres, withDatabase } from "../test/postgres-server.ts";
+import { wiredForBench } from "./wired.ts";
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 100_000);
 const CREDENTIALS = Number(process.env.BENCH_CREDENTIALS ?? 1_000_000);
@@ -144,7 +135,6 @@ async function main() {
   const server = process.env.DATABASE_URL ? undefined : await startPostgres();
   const created = await withDatabase(process.env.DATABASE_URL ?? server?.url ?? "");
   const database = await openDatabase({ kind: "postgres", url: created.url });
-  const logger = pino({ level: "silent" });
   try {
     await migrate(database.db);
     console.log(
@@ -161,18 +151,7 @@ async function main() {
     ).rows[0];
     console.log(`Generated in ${generation.toFixed(1)} s:`, counts);
 
-    const jobs = await startJobs(database, logger);
-    const { deps } = wire({
-      database,
-      jobs,
-      logger,
-      mailer: outboxMailer(),
-      passwords: argon2Passwords({ fast: true }),
-      masterKey: randomBytes(32),
-      publicUrl: "http://localhost:3000",
-      bodyLimit: 1_048_576,
-      fileStore: diskFileStore(mkdtempSync(join(tmpdir(), "cairn-files-"))),
-    });
+    const { deps, jobs } = await wiredForBench(database);
     const actor = { kind: "user", userId: EMPLOYER, isPlatformAdmin: false } as const;
     const random = (n: number) => Math.floor(Math.random() * n);
     const skills = Array.from({ length: QUERIES }, () => random(SKILLS));
