@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { issueDemoCredentials } from "../src/app/demo/demo-credentials.ts";
+import { seedDemoEarning } from "../src/app/demo/demo-earning.ts";
 import { completeDemoPathways, seedDemoPathway } from "../src/app/demo/demo-pathway.ts";
 import { seedDemoAccreditation } from "../src/app/demo/demo-trust.ts";
 import { fillDemoWallets } from "../src/app/demo/demo-wallets.ts";
@@ -25,6 +26,10 @@ const config = loadConfig({
 const runtime = await openRuntime(config, { workers: true });
 const { accounts } = await seedDemo(runtime.deps);
 const learners = accounts.filter((a) => a.role.startsWith("learner"));
+const earning = await seedDemoEarning(runtime.deps, "northfield", {
+  owner: "owner@northfield.test",
+  assessor: "assessor@northfield.test",
+});
 await seedDemoAccreditation(runtime.deps, "northfield", "quinn@quality.test");
 const credentials = await issueDemoCredentials(runtime.deps, "northfield", learners);
 const emails = learners.map((l) => l.email);
@@ -114,6 +119,18 @@ try {
   await signInAs("emma@employer.test");
   await shot("/orgs/northwind/talent?skill=data", "talent-search");
   await shot("/orgs/northwind/workforce", "workforce-matrix");
+  if (earning) {
+    await signInAs("luis@learner.test");
+    await page.goto(`${base}/learn/${earning.achievementId}`);
+    await page.screenshot({ path: join("docs", "screenshots", "course-player.png"), fullPage: true });
+    await signInAs("assessor@northfield.test");
+    await page.goto(`${base}/orgs/northfield/assessments`);
+    await page.locator("table a").first().click();
+    await page.screenshot({ path: join("docs", "screenshots", "grading.png"), fullPage: true });
+    await signInAs("owner@northfield.test");
+    await page.goto(`${base}/orgs/northfield/learning`);
+    await page.screenshot({ path: join("docs", "screenshots", "learning-paths.png"), fullPage: true });
+  }
 } finally {
   await browser.close();
   server.close();
