@@ -26,12 +26,15 @@ const NO_ORGANIZATION = "00000000-0000-0000-0000-000000000000";
 export const searchCatalog = (deps: AppDeps, query: CatalogQuery, viewerId?: string) =>
   deps.uow(async (r) => {
     const now = deps.clock();
-    const gaps = viewerId ? await goalGapsIn(deps, r, viewerId) : undefined;
+    const published = await r.catalog.pathways();
+    const gaps = viewerId
+      ? await goalGapsIn(deps, r, viewerId, { goals: await r.goals.find(viewerId), pathways: published })
+      : undefined;
     const saved = viewerId ? (await r.goals.savedList(viewerId)).map((s) => s.achievementId) : [];
     const fitUnavailable = query.sort === "fit" && !gaps;
     const sort = effectiveSort(fitUnavailable ? { ...query, sort: undefined } : query);
     const scopes = await r.catalog.accreditedScopes(now);
-    const pathways = (await r.catalog.pathways()).map((p) => ({
+    const pathways = published.map((p) => ({
       id: p.id,
       name: p.name,
       achievementIds: ownIds(deps.publicUrl, p.componentIds),

@@ -1,4 +1,4 @@
-import type { Course } from "../../domain/earning/course.ts";
+import { findAssessment } from "../../domain/earning/course.ts";
 import type { SubmissionStatus } from "../../domain/earning/submission.ts";
 import type { Actor } from "../../domain/types.ts";
 import { authorizeOrganization, type OrganizationAccess } from "../authorize.ts";
@@ -18,14 +18,20 @@ export const assessmentQueue = (
     const access = await authorizeOrganization(r, actor, slug, "assessments:grade");
     const queued = await r.submissions.queue(access.organization.id, QUEUE_LIMIT);
     const achievementIds = [...new Set(queued.map((s) => s.achievementId))];
+    const courses = new Map(
+      (await r.courses.listForOrganization(access.organization.id)).map((c) => [c.achievementId, c]),
+    );
     // One query at a time: a transaction's connection runs its statements in turn.
-    const courses = new Map<string, { course: Course | undefined; name: string }>();
-    for (const id of achievementIds)
-      courses.set(id, { course: await r.courses.find(id), name: await achievementNameIn(r, id) });
+    const names = new Map<string, string>();
+    for (const id of achievementIds) names.set(id, await achievementNameIn(r, id));
     const rows = queued.map((s) => {
-      const { course, name } = courses.get(s.achievementId) ?? { course: undefined, name: "" };
-      const project = course?.modules.flatMap((m) => m.assessments).find((a) => a.id === s.projectId);
-      return { ...s, achievementName: name, projectTitle: project?.title ?? s.projectId };
+      const course = courses.get(s.achievementId);
+      const project = course && findAssessment(course, s.projectId)?.assessment;
+      return {
+        ...s,
+        achievementName: names.get(s.achievementId) ?? "",
+        projectTitle: project?.title ?? s.projectId,
+      };
     });
     return { ...access, rows, counts: await r.submissions.countByStatus(access.organization.id) };
   });

@@ -1,11 +1,10 @@
 import { type Course, type CourseContent, courseContent } from "../../domain/earning/course.ts";
 import { DomainError } from "../../domain/errors.ts";
+import { isUuid } from "../../domain/ids.ts";
 import type { Actor } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
 import { authorizeOrganization } from "../authorize.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A short id for a module or an assessment, unique within its course. */
 export const shortId = (deps: AppDeps) => deps.newId().replace(/-/g, "").slice(0, 12);
@@ -22,7 +21,7 @@ export async function editableCourseIn(
   achievementId: string,
 ) {
   const { organization, membership } = await authorizeOrganization(r, actor, slug, "courses:write");
-  const achievement = UUID.test(achievementId)
+  const achievement = isUuid(achievementId)
     ? await r.achievements.find(organization.id, achievementId)
     : undefined;
   const latest = achievement && (await r.achievements.version(achievementId, achievement.latestVersion));

@@ -2,9 +2,9 @@ import { effectiveRules } from "../../domain/earning/course.ts";
 import { formFromRules, type RuleForm, rulesFromForm } from "../../domain/earning/rule-form.ts";
 import { DomainError } from "../../domain/errors.ts";
 import type { Actor } from "../../domain/types.ts";
-import { audit } from "../audit.ts";
 import { authorizeOrganization } from "../authorize.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
+import { saveCourseIn } from "./course-access.ts";
 import { queueEnrolmentRecheck } from "./recheck-enrolments.ts";
 
 async function courseOf(r: Repositories, actor: Actor, slug: string, achievementId: string) {
@@ -39,17 +39,18 @@ export const setCourseRules = (
   form: RuleForm | undefined,
 ) =>
   deps.uow(async (r) => {
-    const { organization, course } = await courseOf(r, actor, slug, achievementId);
+    const { course } = await courseOf(r, actor, slug, achievementId);
     const rules = form ? rulesFromForm(course, form) : undefined;
-    const now = deps.clock();
-    await r.courses.save({ ...course, rules, updatedAt: now });
-    await queueEnrolmentRecheck(r, achievementId);
-    await audit(r, {
-      action: "course.rules_set",
+    await saveCourseIn(
+      deps,
+      r,
       actor,
-      organizationId: organization.id,
-      subject: achievementId,
-      data: { rules: rules ?? "default" },
-      at: now,
-    });
+      course,
+      { ...course, rules },
+      {
+        action: "course.rules_set",
+        data: { rules: rules ?? "default" },
+      },
+    );
+    await queueEnrolmentRecheck(r, achievementId);
   });

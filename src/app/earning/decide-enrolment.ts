@@ -1,11 +1,11 @@
 import { DomainError } from "../../domain/errors.ts";
+import { isUuid } from "../../domain/ids.ts";
 import type { Actor } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
 import { authorizeOrganization } from "../authorize.ts";
 import { queueMail } from "../mail/queue-mail.ts";
 import { enrolmentDecisionMessage } from "../mail/templates.ts";
 import type { AppDeps } from "../ports.ts";
-import { UUID } from "./course-access.ts";
 
 /**
  * An issuer approves or declines a pending request to enrol; the learner hears by mail. Only pending requests of this
@@ -21,7 +21,7 @@ export const decideEnrolment = (
 ) =>
   deps.uow(async (r) => {
     const { organization } = await authorizeOrganization(r, actor, slug, "enrolments:manage");
-    const enrolment = UUID.test(enrolmentId) ? await r.enrolments.lock(enrolmentId) : undefined;
+    const enrolment = isUuid(enrolmentId) ? await r.enrolments.lock(enrolmentId) : undefined;
     if (
       !enrolment ||
       enrolment.organizationId !== organization.id ||

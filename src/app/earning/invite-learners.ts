@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { CourseInvitation } from "../../domain/earning/enrolment.ts";
 import { DomainError } from "../../domain/errors.ts";
+import { isUuid } from "../../domain/ids.ts";
 import { INVITATION_LIFETIME, later } from "../../domain/rules.ts";
 import type { Actor } from "../../domain/types.ts";
 import { audit } from "../audit.ts";
@@ -9,7 +10,6 @@ import { email } from "../inputs.ts";
 import { queueMail } from "../mail/queue-mail.ts";
 import { courseInvitationMessage } from "../mail/templates.ts";
 import type { AppDeps } from "../ports.ts";
-import { UUID } from "./course-access.ts";
 
 const MAX_AT_ONCE = 100;
 const addresses = z
@@ -46,7 +46,7 @@ export const inviteLearners = (
         emails: `${issue?.message ?? "Enter email addresses."}${bad}`,
       });
     }
-    const achievement = UUID.test(achievementId)
+    const achievement = isUuid(achievementId)
       ? await r.achievements.find(organization.id, achievementId)
       : undefined;
     const version =

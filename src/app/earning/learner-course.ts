@@ -1,15 +1,15 @@
 import type { Course } from "../../domain/earning/course.ts";
 import type { Enrolment } from "../../domain/earning/enrolment.ts";
 import { DomainError } from "../../domain/errors.ts";
+import { isUuid } from "../../domain/ids.ts";
 import type { Organization } from "../../domain/types.ts";
 import type { Repositories } from "../ports.ts";
-import { UUID } from "./course-access.ts";
 
 export type LearnerCourse = { name: string; organization: Organization; course: Course };
 
 /** A published micro-credential's course with modules, as learners see it; anything else is "not found". */
 export async function publishedCourseIn(r: Repositories, achievementId: string): Promise<LearnerCourse> {
-  const achievement = UUID.test(achievementId) ? await r.achievements.findAnywhere(achievementId) : undefined;
+  const achievement = isUuid(achievementId) ? await r.achievements.findAnywhere(achievementId) : undefined;
   const version =
     achievement?.publishedVersion &&
     (await r.achievements.version(achievementId, achievement.publishedVersion));

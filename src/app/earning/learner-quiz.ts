@@ -5,6 +5,7 @@ import type { Enrolment, EnrolmentStatus } from "../../domain/earning/enrolment.
 import { isOverdue, type QuizAttempt } from "../../domain/earning/quiz-policy.ts";
 import { DomainError } from "../../domain/errors.ts";
 import type { Repositories } from "../ports.ts";
+import { achievementNameIn } from "./project-access.ts";
 
 // Shared by the learner's quiz use cases: finding the quiz on the learner's own path, and closing attempts whose
 // time ran out.
@@ -38,11 +39,11 @@ export async function learnerQuizIn(
           : "Enrol in this course to take its quizzes.",
     );
   }
-  const achievement = await r.achievements.find(course.organizationId, achievementId);
-  const version =
-    achievement &&
-    (await r.achievements.version(achievementId, achievement.publishedVersion ?? achievement.latestVersion));
-  return { enrolment, quiz: found.assessment, courseName: version?.definition.name ?? "Course" };
+  return {
+    enrolment,
+    quiz: found.assessment,
+    courseName: (await achievementNameIn(r, achievementId)) || "Course",
+  };
 }
 
 /** One of the learner's attempts at this quiz, by the id a form or address carries. */

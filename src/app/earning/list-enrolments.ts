@@ -1,14 +1,14 @@
 import { DomainError } from "../../domain/errors.ts";
+import { isUuid } from "../../domain/ids.ts";
 import type { Actor } from "../../domain/types.ts";
 import { authorizeOrganization } from "../authorize.ts";
 import type { AppDeps } from "../ports.ts";
-import { UUID } from "./course-access.ts";
 
 /** The enrolments page of a course: every learner with their status, and the invitations sent. */
 export const listEnrolments = (deps: AppDeps, actor: Actor, slug: string, achievementId: string) =>
   deps.uow(async (r) => {
     const { organization, membership } = await authorizeOrganization(r, actor, slug, "enrolments:manage");
-    const achievement = UUID.test(achievementId)
+    const achievement = isUuid(achievementId)
       ? await r.achievements.find(organization.id, achievementId)
       : undefined;
     const latest = achievement && (await r.achievements.version(achievementId, achievement.latestVersion));

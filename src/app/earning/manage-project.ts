@@ -11,9 +11,9 @@ import {
 } from "../../domain/earning/course.ts";
 import { DomainError } from "../../domain/errors.ts";
 import type { Actor } from "../../domain/types.ts";
-import { audit } from "../audit.ts";
 import { authorizeOrganization, type OrganizationAccess } from "../authorize.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
+import { saveCourseIn } from "./course-access.ts";
 import { achievementNameIn, projectIn } from "./project-access.ts";
 
 const optionalId = z.string().trim().min(1).max(64).optional();
@@ -91,7 +91,7 @@ export const saveProject = (
   input: unknown,
 ) =>
   deps.uow(async (r) => {
-    const { access, course, project } = await editableIn(r, actor, slug, achievementId, projectId);
+    const { course, project } = await editableIn(r, actor, slug, achievementId, projectId);
     const parsed = editableProject.safeParse(input);
     if (!parsed.success) {
       const fields: Record<string, string> = {};
@@ -116,20 +116,17 @@ export const saveProject = (
       });
     const conflict = ruleConflict(course.rules, project, saved);
     if (conflict) throw new DomainError("project_in_rules", conflict);
-    const now = deps.clock();
     const replace = (a: Assessment): Assessment => (a.id === projectId ? saved : a);
-    await r.courses.save({
-      ...course,
-      modules: course.modules.map((m) => ({ ...m, assessments: m.assessments.map(replace) })),
-      updatedAt: now,
-    });
-    await audit(r, {
-      action: "course.project_saved",
+    await saveCourseIn(
+      deps,
+      r,
       actor,
-      organizationId: access.organization.id,
-      subject: achievementId,
-      data: { projectId, title: saved.title, criteria: saved.rubric.length },
-      at: now,
-    });
+      course,
+      { ...course, modules: course.modules.map((m) => ({ ...m, assessments: m.assessments.map(replace) })) },
+      {
+        action: "course.project_saved",
+        data: { projectId, title: saved.title, criteria: saved.rubric.length },
+      },
+    );
     return saved;
   });

@@ -1,5 +1,5 @@
-import { findAssessment } from "../../domain/earning/course.ts";
 import type { Repositories } from "../ports.ts";
+import { type PeerFeedback, peerFeedbackFor } from "./peer-feedback.ts";
 
 export type PeerGate = { open: true } | { open: false; done: number; required: number; message: string };
 
@@ -10,12 +10,13 @@ export type PeerGate = { open: true } | { open: false; done: number; required: n
  * (peer-review-gate.ts). Open for projects without peer review and unknown submissions.
  */
 export async function peerGateIn(r: Repositories, submissionId: string): Promise<PeerGate> {
-  const submission = await r.peerReviews.findSubmission(submissionId);
-  if (!submission) return { open: true };
-  const course = await r.courses.find(submission.achievementId);
-  const found = course && findAssessment(course, submission.projectId);
-  const settings = found?.assessment.kind === "project" ? found.assessment.peerReview : undefined;
-  if (!settings?.reviewBeforeGraded) return { open: true };
+  return gateFor(r, await peerFeedbackFor(r, submissionId));
+}
+
+/** The gate for peer feedback already read (undefined: no such submission, or no peer review on its project). */
+export async function gateFor(r: Repositories, feedback: PeerFeedback | undefined): Promise<PeerGate> {
+  if (!feedback?.settings.reviewBeforeGraded) return { open: true };
+  const { submission, settings } = feedback;
   const tasks = (await r.peerReviews.forReviewer(submission.enrolmentId)).filter(
     (t) => t.projectId === submission.projectId,
   );

@@ -1,6 +1,7 @@
 import type { Repositories } from "../ports.ts";
-import { peerGateIn } from "./peer-gate.ts";
-import { type PeerSummary, peerSummaryIn } from "./peer-summary.ts";
+import { peerFeedbackFor } from "./peer-feedback.ts";
+import { gateFor } from "./peer-gate.ts";
+import { type PeerSummary, summaryOf } from "./peer-summary.ts";
 
 export type PeerReviewGate = {
   /** What peer review says of the submission (undefined when its project has none). */
@@ -15,6 +16,7 @@ export type PeerReviewGate = {
  * review before they are graded and this learner has not.
  */
 export async function peerReviewGate(r: Repositories, submissionId: string): Promise<PeerReviewGate> {
-  const [panel, gate] = await Promise.all([peerSummaryIn(r, submissionId), peerGateIn(r, submissionId)]);
-  return { panel, blocked: gate.open ? undefined : gate.message };
+  const feedback = await peerFeedbackFor(r, submissionId);
+  const gate = await gateFor(r, feedback);
+  return { panel: feedback && summaryOf(feedback), blocked: gate.open ? undefined : gate.message };
 }

@@ -2,7 +2,7 @@ import type { PeerReviewSettings } from "../../domain/earning/course.ts";
 import type { PeerAggregate } from "../../domain/earning/peer-aggregate.ts";
 import type { AnonymousReview } from "../../domain/earning/peer-feedback.ts";
 import type { Repositories } from "../ports.ts";
-import { peerFeedbackFor } from "./peer-feedback.ts";
+import { type PeerFeedback, peerFeedbackFor } from "./peer-feedback.ts";
 
 export type PeerSummary = {
   settings: PeerReviewSettings;
@@ -26,7 +26,11 @@ export type PeerSummary = {
  */
 export async function peerSummaryIn(r: Repositories, submissionId: string): Promise<PeerSummary | undefined> {
   const feedback = await peerFeedbackFor(r, submissionId);
-  if (!feedback) return undefined;
+  return feedback && summaryOf(feedback);
+}
+
+/** The summary of peer feedback already read. */
+export function summaryOf(feedback: PeerFeedback): PeerSummary {
   const submitted = feedback.tasks.filter((t) => t.submittedAt).length;
   return {
     settings: feedback.settings,

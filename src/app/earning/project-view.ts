@@ -1,6 +1,7 @@
 import type { Project } from "../../domain/earning/course.ts";
 import type { Enrolment } from "../../domain/earning/enrolment.ts";
 import type { AnonymousReview } from "../../domain/earning/peer-feedback.ts";
+import { anonymousReviews } from "../../domain/earning/peer-feedback.ts";
 import type { ProjectGrade } from "../../domain/earning/progress.ts";
 import {
   nextRevision,
@@ -10,8 +11,7 @@ import {
 } from "../../domain/earning/submission.ts";
 import type { Actor } from "../../domain/types.ts";
 import { requireUser } from "../authorize.ts";
-import type { AppDeps } from "../ports.ts";
-import { peerFeedbackFor } from "./peer-feedback.ts";
+import type { AppDeps, Repositories } from "../ports.ts";
 import { achievementNameIn, learnerProjectIn } from "./project-access.ts";
 
 export type RevisionView = ProjectSubmission & { files: SubmissionFile[] };
@@ -56,10 +56,15 @@ export const learnerProject = (
       revisions: revisions.map((s) => ({ ...s, files: files.filter((f) => f.submissionId === s.id) })),
       closed,
       grade: progress.projectGrades[project.id],
-      peerReviews: Object.fromEntries(
-        await Promise.all(
-          revisions.map(async (s) => [s.id, (await peerFeedbackFor(r, s.id))?.reviews ?? []] as const),
-        ),
-      ),
+      peerReviews: await peerReviewsOf(r, project, revisions),
     };
   });
+
+/** The anonymous peer reviews of each revision, one query per revision (none when the project has no peer review). */
+async function peerReviewsOf(r: Repositories, project: Project, revisions: readonly ProjectSubmission[]) {
+  const reviews: Record<string, AnonymousReview[]> = {};
+  if (!project.peerReview) return reviews;
+  for (const s of revisions)
+    reviews[s.id] = anonymousReviews(project.rubric, await r.peerReviews.forSubmission(s.id));
+  return reviews;
+}

@@ -1,9 +1,10 @@
 import { type Course, findAssessment, type Quiz, quiz as quizSchema } from "../../domain/earning/course.ts";
 import { DomainError } from "../../domain/errors.ts";
+import { isUuid } from "../../domain/ids.ts";
 import type { Actor } from "../../domain/types.ts";
-import { audit } from "../audit.ts";
 import { authorizeOrganization, type OrganizationAccess } from "../authorize.ts";
 import type { AppDeps, Repositories } from "../ports.ts";
+import { saveCourseIn } from "./course-access.ts";
 import { quizNotFound } from "./learner-quiz.ts";
 
 // Shared by the quiz editor's use cases: finding an organization's quiz, and saving a changed quiz in its course.
@@ -17,7 +18,7 @@ export async function staffQuizIn(
   quizId: string,
 ): Promise<OrganizationAccess & { course: Course; quiz: Quiz; moduleTitle: string }> {
   const access = await authorizeOrganization(r, actor, slug, "courses:write");
-  const course = /^[0-9a-f-]{36}$/.test(achievementId) ? await r.courses.lock(achievementId) : undefined;
+  const course = isUuid(achievementId) ? await r.courses.lock(achievementId) : undefined;
   if (!course || course.organizationId !== access.organization.id) throw quizNotFound();
   const found = findAssessment(course, quizId);
   if (found?.assessment.kind !== "quiz") throw quizNotFound();
@@ -35,33 +36,22 @@ export const editQuiz = (
   change: (quiz: Quiz) => Quiz,
 ) =>
   deps.uow(async (r) => {
-    const { organization, course, quiz } = await staffQuizIn(
-      r,
-      actor,
-      target.slug,
-      target.achievementId,
-      target.quizId,
-    );
+    const { course, quiz } = await staffQuizIn(r, actor, target.slug, target.achievementId, target.quizId);
     const parsed = quizSchema.safeParse(change(quiz));
     if (!parsed.success) {
       throw new DomainError("validation_failed", parsed.error.issues[0]?.message ?? "The quiz is not valid.");
     }
-    const now = deps.clock();
-    await r.courses.save({
-      ...course,
-      modules: course.modules.map((m) => ({
-        ...m,
-        assessments: m.assessments.map((a) => (a.kind === "quiz" && a.id === quiz.id ? parsed.data : a)),
-      })),
-      updatedAt: now,
-    });
-    await audit(r, {
-      action: "course.quiz_saved",
+    const modules = course.modules.map((m) => ({
+      ...m,
+      assessments: m.assessments.map((a) => (a.kind === "quiz" && a.id === quiz.id ? parsed.data : a)),
+    }));
+    await saveCourseIn(
+      deps,
+      r,
       actor,
-      organizationId: organization.id,
-      subject: target.achievementId,
-      data: { quizId: quiz.id, questions: parsed.data.questions.length },
-      at: now,
-    });
+      course,
+      { ...course, modules },
+      { action: "course.quiz_saved", data: { quizId: quiz.id, questions: parsed.data.questions.length } },
+    );
     return parsed.data;
   });

@@ -3,7 +3,7 @@ import { skillRowsOf } from "../../domain/talent/skill-rows.ts";
 import { record, subjectOf } from "../../domain/wallet/credential-display.ts";
 import { heldStatus } from "../../domain/wallet/types.ts";
 import { ownIds } from "../catalog/catalog-scope.ts";
-import type { AppDeps, Repositories } from "../ports.ts";
+import type { AppDeps, CatalogPathway, Repositories } from "../ports.ts";
 import { countsForTalent } from "../talent/talent-index.ts";
 import { heldDocumentIn } from "../wallet/held-document.ts";
 
@@ -48,13 +48,13 @@ export async function goalGapsIn(
   deps: AppDeps,
   r: Repositories,
   userId: string,
+  /** What the caller has already read: the learner's goals and the published pathways. */
+  read: { goals: LearnerGoals | undefined; pathways: readonly CatalogPathway[] },
 ): Promise<GoalGaps | undefined> {
-  const goals = await r.goals.find(userId);
+  const { goals } = read;
   if (!goals || (goals.skills.length === 0 && !goals.pathwayId)) return undefined;
   const held = await heldIn(deps, r, userId);
-  const target = goals.pathwayId
-    ? (await r.catalog.pathways()).find((p) => p.id === goals.pathwayId)
-    : undefined;
+  const target = goals.pathwayId ? read.pathways.find((p) => p.id === goals.pathwayId) : undefined;
   const componentIds = target ? ownIds(deps.publicUrl, target.componentIds) : [];
   const components = await r.catalog.find(componentIds);
   const missingComponents = componentIds.filter((id) => !held.achievementIds.has(id));

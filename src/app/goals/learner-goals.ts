@@ -8,9 +8,13 @@ const SUGGESTED_SKILLS = 60;
  * to suggest (the catalog's most common skills).
  */
 export const learnerGoals = (deps: AppDeps, userId: string) =>
-  deps.uow(async (r) => ({
-    goals: await r.goals.find(userId),
-    gaps: await goalGapsIn(deps, r, userId),
-    pathways: (await r.catalog.pathways()).map(({ id, name }) => ({ id, name })),
-    suggestions: await r.catalog.commonSkills(SUGGESTED_SKILLS),
-  }));
+  deps.uow(async (r) => {
+    const goals = await r.goals.find(userId);
+    const pathways = await r.catalog.pathways();
+    return {
+      goals,
+      gaps: await goalGapsIn(deps, r, userId, { goals, pathways }),
+      pathways: pathways.map(({ id, name }) => ({ id, name })),
+      suggestions: await r.catalog.commonSkills(SUGGESTED_SKILLS),
+    };
+  });

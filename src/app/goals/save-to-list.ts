@@ -1,4 +1,5 @@
 import { DomainError } from "../../domain/errors.ts";
+import { isUuid } from "../../domain/ids.ts";
 import type { AppDeps } from "../ports.ts";
 
 /**
@@ -7,9 +8,7 @@ import type { AppDeps } from "../ports.ts";
  */
 export const saveToList = (deps: AppDeps, userId: string, achievementId: string) =>
   deps.uow(async (r) => {
-    const id = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(achievementId)
-      ? achievementId.toLowerCase()
-      : undefined;
+    const id = isUuid(achievementId) ? achievementId.toLowerCase() : undefined;
     const [entry] = id ? await r.catalog.find([id]) : [];
     if (!entry) {
       throw new DomainError(

@@ -30,6 +30,3 @@ export type CourseInvitation = {
 /** The level an assessor or reviewer chose on each rubric criterion, with the points it carries. */
 export const rubricGrade = z.record(z.string(), z.object({ levelId: z.string(), points: z.number() }));
 export type RubricGrade = z.output<typeof rubricGrade>;
-
-export const gradePoints = (grade: RubricGrade) =>
-  Object.values(grade).reduce((sum, level) => sum + level.points, 0);

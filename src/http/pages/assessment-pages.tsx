@@ -10,6 +10,7 @@ import {
   formFailure,
   type PageContext,
   pathParam,
+  plural,
   readForm,
   redirectWith,
   render,
@@ -17,8 +18,6 @@ import {
 } from "./kit.tsx";
 import { OrganizationTabs } from "./organization-tabs.tsx";
 import { downloadHeaders, when } from "./project-parts.tsx";
-
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 /** `/orgs/:slug/assessments`: submissions awaiting grading; `/orgs/:slug/assessments/:submissionId`: grading one. */
 export function assessmentPages(deps: HttpDeps) {
@@ -67,7 +66,7 @@ export function assessmentPages(deps: HttpDeps) {
                       <td>{row.revision}</td>
                       <td>{row.learnerName}</td>
                       <td>
-                        {count(row.links.length, "link")}, {count(row.fileCount, "file")}
+                        {plural(row.links.length, "link")}, {plural(row.fileCount, "file")}
                       </td>
                     </tr>
                   ))}

@@ -11,9 +11,7 @@ import { CatalogFilters } from "./catalog-filters.tsx";
 import { GoalsPanel } from "./catalog-goal-parts.tsx";
 import { catalogHref, EntryList, Pagination } from "./catalog-parts.tsx";
 import { ErrorSummary } from "./forms.tsx";
-import { pathParam, render } from "./kit.tsx";
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+import { pathParam, plural, render } from "./kit.tsx";
 
 /** The public catalog: search and facets, the comparison, and each provider's page. */
 export function catalogPages(deps: AppDeps) {

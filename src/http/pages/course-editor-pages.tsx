@@ -13,6 +13,7 @@ import {
   formFailure,
   type PageContext,
   pathParam,
+  plural,
   readForm,
   redirectWith,
   render,
@@ -122,7 +123,7 @@ export function courseEditorPages(deps: HttpDeps) {
                 <a href={`${here}/modules/${module.id}`}>{module.title}</a>{" "}
                 <span class="hint">
                   {module.assessments.length
-                    ? `${module.assessments.length} assessment${module.assessments.length === 1 ? "" : "s"}`
+                    ? plural(module.assessments.length, "assessment")
                     : "no assessment"}
                   {module.videoUrl ? " · video" : ""}
                 </span>{" "}

@@ -1,5 +1,6 @@
 import type { CourseOffer } from "../../app/earning/course-offer.ts";
 import { Form } from "./forms.tsx";
+import { plural } from "./kit.tsx";
 
 /** On a micro-credential's public page: its course, with "Enrol" or "Continue learning". */
 export function CourseOfferBox(props: {
@@ -10,7 +11,7 @@ export function CourseOfferBox(props: {
 }) {
   const { offer, achievementId: id } = props;
   const course = `/learn/${id}`;
-  const modules = `${offer.modules} module${offer.modules === 1 ? "" : "s"}`;
+  const modules = plural(offer.modules, "module");
   return (
     <div class="course-offer">
       <h2>Learn it online</h2>

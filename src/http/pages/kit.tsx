@@ -136,3 +136,6 @@ export const attachmentHeaders = (name: string, type: string) => ({
   "content-disposition": `attachment; filename="${name}"`,
   "cache-control": "private, no-store",
 });
+
+/** "1 module", "2 modules": a count with its noun. */
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -47,8 +47,13 @@ function markdown() {
   return md;
 }
 
-/** The HTML of a module's Markdown body; safe to insert into a page. */
-export const renderMarkdown = (source: string): string => markdown().render(source);
+let renderer: ReturnType<typeof markdown> | undefined;
+
+/** The HTML of a module's Markdown body; safe to insert into a page. One parser serves every render: it keeps no state. */
+export function renderMarkdown(source: string): string {
+  renderer ??= markdown();
+  return renderer.render(source);
+}
 
 /**
  * The Content-Security-Policy of a page showing course content: the site-wide policy, plus images from https

@@ -1,9 +1,10 @@
 import type { Project, RubricCriterion } from "../../domain/earning/course.ts";
 import type { RubricGrade } from "../../domain/earning/enrolment.ts";
 import type { ProjectSubmission, SubmissionFile, SubmissionStatus } from "../../domain/earning/submission.ts";
+import { plural } from "./kit.tsx";
 
 /** "1 point", "2 points". */
-export const pointsText = (points: number) => `${points} point${points === 1 ? "" : "s"}`;
+export const pointsText = (points: number) => plural(points, "point");
 
 // Pieces the learner's project page and the grading screen share.
 

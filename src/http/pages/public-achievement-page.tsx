@@ -4,7 +4,7 @@ import { courseOffer } from "../../app/earning/course-offer.ts";
 import { listState } from "../../app/goals/list-state.ts";
 import type { AppDeps } from "../../app/ports.ts";
 import { CAIRN_CONTEXT_URL } from "../../domain/achievements/achievement-json.ts";
-import { offerFacts } from "../../domain/catalog/offer-text.ts";
+import { offerFacts, wordFor } from "../../domain/catalog/offer-text.ts";
 import type { AppEnv } from "../env.ts";
 import { SaveToggle } from "./catalog-goal-parts.tsx";
 import { CourseOfferBox } from "./course-offer.tsx";
@@ -17,8 +17,6 @@ const OB_CONTEXT = [
 ];
 const wantsJsonLd = (accept: string | undefined) =>
   /application\/(ld\+)?json/.test(accept ?? "") && !/text\/html/.test(accept ?? "");
-const label = (value: string | undefined) =>
-  value ? value.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase()) : "Not stated";
 
 /** `/achievements/:id`: a person gets the page, a machine asking for JSON-LD gets the OB 3.0 Achievement. */
 export function publicAchievementPages(deps: AppDeps) {
@@ -125,16 +123,16 @@ export function publicAchievementPages(deps: AppDeps) {
           <dt>EQF level</dt>
           <dd>{d.eqfLevel ?? "Not applicable"}</dd>
           <dt>Assessment</dt>
-          <dd>{label(d.assessmentType)}</dd>
+          <dd>{wordFor(d.assessmentType)}</dd>
           <dt>Participation</dt>
-          <dd>{label(d.participationForm)}</dd>
+          <dd>{wordFor(d.participationForm)}</dd>
           <dt>Quality assurance</dt>
           <dd>{d.qualityAssurance ?? "Not stated"}</dd>
           <dt>Prerequisites</dt>
           <dd>{d.prerequisites ?? "None stated"}</dd>
           <dt>Supervision / identity check</dt>
           <dd>
-            {label(d.supervision)} / {label(d.identityVerification)}
+            {wordFor(d.supervision)} / {wordFor(d.identityVerification)}
           </dd>
           <dt>Stackability</dt>
           <dd>{d.stackability ?? "Not stated"}</dd>

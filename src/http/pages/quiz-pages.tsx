@@ -10,16 +10,17 @@ import {
   formFailure,
   type PageContext,
   pathParam,
+  plural,
   readForm,
   redirectWith,
   render,
   signedIn,
 } from "./kit.tsx";
+import { when } from "./project-parts.tsx";
 import { QuestionInput } from "./quiz-parts.tsx";
 
 const ANSWER_PREFIX = "q.";
-const minutes = (n: number) => `${n} minute${n === 1 ? "" : "s"}`;
-const when = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+const minutes = (n: number) => plural(n, "minute");
 const percent = (value: number | null | undefined) =>
   value === null || value === undefined ? "–" : `${value}%`;
 
